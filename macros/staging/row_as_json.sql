@@ -1,0 +1,13 @@
+{#- The whole row of `relation_alias` as JSON text: kept with quarantined rows so nothing
+    about a rejected record is lost, and used as the last tie-breaker between duplicates. -#}
+{% macro row_as_json(relation_alias) %}
+    {{ return(adapter.dispatch('row_as_json', 'openprofile')(relation_alias)) }}
+{% endmacro %}
+
+{% macro default__row_as_json(relation_alias) -%}
+    cast(to_json({{ relation_alias }}) as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro spark__row_as_json(relation_alias) -%}
+    to_json(struct({{ relation_alias }}.*))
+{%- endmacro %}

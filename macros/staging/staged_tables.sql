@@ -1,0 +1,45 @@
+{#- The raw tables of every enabled input, each with its raw relation, its base model (every
+    raw row, typed, with quarantine_reason and duplicate_rank) and its staging model, and, for
+    tables that carry money, the expression of a row's amount in the raw relation and in
+    the base model. Used by the
+    quality marts to account for every raw row. -#}
+{% macro staged_tables() %}
+    {%- set tables = [] -%}
+    {%- if input_enabled('demo') -%}
+        {%- for entity in ['web_events', 'app_events', 'crm_contacts', 'orders', 'order_lines'] -%}
+            {%- do tables.append({
+                'source_table': 'shop.' ~ entity,
+                'raw': ref('raw_shop__' ~ entity),
+                'base': ref('base_shop__' ~ entity),
+                'staged': ref('stg_shop__' ~ entity),
+                'amount': 'quantity * unit_price' if entity == 'order_lines' else none,
+                'raw_amount': dbt.safe_cast('quantity', 'integer') ~ ' * '
+                    ~ dbt.safe_cast('unit_price', 'decimal(18, 2)')
+                    if entity == 'order_lines' else none,
+            }) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if input_enabled('snowplow') -%}
+        {%- for entity in ['web_events', 'mobile_events'] -%}
+            {%- do tables.append({
+                'source_table': 'snowplow.' ~ entity,
+                'raw': source('snowplow', entity),
+                'base': ref('base_snowplow__' ~ entity),
+                'staged': ref('stg_snowplow__' ~ entity),
+                'amount': none,
+                'raw_amount': none,
+            }) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if input_enabled('online_retail') -%}
+        {%- do tables.append({
+            'source_table': 'online_retail.order_lines',
+            'raw': source('online_retail', 'order_lines'),
+            'base': ref('base_online_retail__order_lines'),
+            'staged': ref('stg_online_retail__order_lines'),
+            'amount': 'quantity * unit_price',
+            'raw_amount': '"Quantity" * ' ~ dbt.safe_cast('"UnitPrice"', 'decimal(18, 3)'),
+        }) -%}
+    {%- endif -%}
+    {{ return(tables) }}
+{% endmacro %}

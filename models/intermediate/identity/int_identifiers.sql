@@ -1,0 +1,38 @@
+with int_identifier_occurrences as (
+    select * from {{ ref('int_identifier_occurrences') }}
+),
+
+identifier_types as (
+    select * from {{ ref('identifier_types') }}
+),
+
+aggregated as (
+    select
+        identifier_id,
+        identifier_type,
+        identifier_value,
+        min(occurred_at) as first_seen_at,
+        max(occurred_at) as last_seen_at,
+        count(*) as activity_count,
+        {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names
+    from int_identifier_occurrences
+    group by identifier_id, identifier_type, identifier_value
+),
+
+final as (
+    select
+        aggregated.identifier_id,
+        aggregated.identifier_type,
+        aggregated.identifier_value,
+        identifier_types.is_personal,
+        identifier_types.anchor_priority,
+        aggregated.source_names,
+        aggregated.activity_count,
+        aggregated.first_seen_at,
+        aggregated.last_seen_at
+    from aggregated
+    left join identifier_types
+        on aggregated.identifier_type = identifier_types.identifier_type
+)
+
+select * from final

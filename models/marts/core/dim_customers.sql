@@ -1,0 +1,54 @@
+with int_identities_resolved as (
+    select * from {{ ref('int_identities_resolved') }}
+),
+
+int_profile_attributes_merged as (
+    select * from {{ ref('int_profile_attributes_merged') }}
+),
+
+profiles as (
+    select
+        customer_id,
+        min(anchor_identifier_type) as anchor_identifier_type,
+        min(anchor_identifier_value) as anchor_identifier_value,
+        max(case when is_personal then 1 else 0 end) = 1 as is_known,
+        count(*) as identifier_count,
+        {% for identifier_type in identifier_columns() %}
+            sum(case when identifier_type = '{{ identifier_type }}' then 1 else 0 end)
+                as {{ identifier_type }}_count,
+        {% endfor %}
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at
+    from int_identities_resolved
+    group by customer_id
+),
+
+final as (
+    select
+        -- ids
+        cast(profiles.customer_id as {{ dbt.type_string() }}) as customer_id,
+        -- strings
+        cast(profiles.anchor_identifier_type as {{ dbt.type_string() }}) as anchor_identifier_type,
+        cast(profiles.anchor_identifier_value as {{ dbt.type_string() }})
+            as anchor_identifier_value,
+        cast(int_profile_attributes_merged.email as {{ dbt.type_string() }}) as email,
+        cast(int_profile_attributes_merged.first_name as {{ dbt.type_string() }}) as first_name,
+        cast(int_profile_attributes_merged.last_name as {{ dbt.type_string() }}) as last_name,
+        cast(int_profile_attributes_merged.phone as {{ dbt.type_string() }}) as phone,
+        cast(int_profile_attributes_merged.country as {{ dbt.type_string() }}) as country,
+        -- numerics
+        cast(profiles.identifier_count as bigint) as identifier_count,
+        {% for identifier_type in identifier_columns() %}
+            cast(profiles.{{ identifier_type }}_count as bigint) as {{ identifier_type }}_count,
+        {% endfor %}
+        -- booleans
+        cast(profiles.is_known as boolean) as is_known,
+        -- timestamps
+        cast(profiles.first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
+        cast(profiles.last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at
+    from profiles
+    left join int_profile_attributes_merged
+        on profiles.customer_id = int_profile_attributes_merged.customer_id
+)
+
+select * from final

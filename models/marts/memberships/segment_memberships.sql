@@ -1,0 +1,35 @@
+{#- Every segment model of models/marts/segments, one row per profile and segment. A model in
+    that folder must be listed here: tests/pytest/test_project_structure.py fails
+    the build when one is missing. -#}
+{%- set segment_models = [
+    ref('segment_high_value_customers'),
+    ref('segment_leather_shoe_browsers_without_checkout'),
+    ref('segment_mobile_app_users'),
+    ref('segment_unknown_visitors'),
+] -%}
+
+with unioned as (
+    {% for segment in segment_models %}
+        select
+            '{{ segment.identifier | replace("segment_", "", 1) }}' as segment_name,
+            customer_id,
+            qualified_at
+        from {{ segment }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+final as (
+    select
+        -- ids
+        cast({{ dbt.hash("segment_name || ':' || customer_id") }} as {{ dbt.type_string() }})
+            as segment_membership_id,
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        -- strings
+        cast(segment_name as {{ dbt.type_string() }}) as segment_name,
+        -- timestamps
+        cast(qualified_at as {{ dbt.type_timestamp() }}) as qualified_at
+    from unioned
+)
+
+select * from final

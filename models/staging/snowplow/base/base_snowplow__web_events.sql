@@ -1,0 +1,58 @@
+{{ config(enabled=input_enabled('snowplow'), materialized='table') }}
+
+with web_events as (
+    select
+        raw_rows.*,
+        {{ row_as_json('raw_rows') }} as raw_record
+    from {{ source('snowplow', 'web_events') }} as raw_rows
+),
+
+typed as (
+    select
+        -- ids
+        {{ clean_text('event_id') }} as event_id,
+        {{ clean_text('domain_userid') }} as domain_userid,
+        {{ clean_text('network_userid') }} as network_userid,
+        {{ clean_text('user_id') }} as user_id,
+        {{ clean_text('domain_sessionid') }} as domain_sessionid,
+        -- strings
+        {{ clean_text('event_name') }} as event_name,
+        {{ clean_text('page_url') }} as page_url,
+        {{ clean_text('page_title') }} as page_title,
+        {{ clean_text('page_referrer') }} as referrer_url,
+        {{ clean_text('mkt_source') }} as utm_source,
+        {{ clean_text('mkt_medium') }} as utm_medium,
+        {{ clean_text('mkt_campaign') }} as utm_campaign,
+        {{ clean_text('dvce_type') }} as device_type,
+        -- timestamps: the tracker's best guess of when it happened, else when it arrived
+        {{ parse_timestamp_utc('collector_tstamp', var('snowplow_time_zone')) }} as collected_at,
+        coalesce(
+            {{ parse_timestamp_utc('derived_tstamp', var('snowplow_time_zone')) }},
+            {{ parse_timestamp_utc('collector_tstamp', var('snowplow_time_zone')) }}
+        ) as occurred_at,
+        -- raw
+        raw_record
+    from web_events
+),
+
+checked as (
+    select
+        *,
+        case
+            when event_id is null then 'missing event_id'
+            when event_name is null then 'missing event_name'
+            when collected_at is null then 'unparseable collector_tstamp'
+            when domain_userid is null and network_userid is null and user_id is null
+                then 'no identifier: domain_userid, network_userid and user_id empty'
+        end as quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        *,
+        {{ duplicate_rank('event_id', 'collected_at, occurred_at') }} as duplicate_rank
+    from checked
+)
+
+select * from final

@@ -1,0 +1,146 @@
+"""Command line of OpenProfile: ``openprofile build | lint | test``.
+
+Run it as ``python3 -m openprofile …`` from a fresh clone (it sets up ``.venv`` first, see
+:mod:`openprofile.bootstrap`) or as ``openprofile …`` inside the environment. Every command
+runs from the project root, whatever the current directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ("demo", "snowplow", "online_retail")
+
+
+def default_database(inputs: list[str]) -> Path:
+    """DuckDB file a build of ``inputs`` writes when none is given.
+
+    ``["demo"]`` → ``openprofile.duckdb`` (the profile's default); anything else →
+    ``openprofile_<input>[_<input>…].duckdb``, so a real-data build never overwrites the demo.
+    All paths are in the project root.
+    """
+    if inputs == ["demo"]:
+        return PROJECT_ROOT / "openprofile.duckdb"
+    return PROJECT_ROOT / f"openprofile_{'_'.join(inputs)}.duckdb"
+
+
+def _bin(name: str) -> str:
+    """The executable ``name`` of the environment this interpreter runs in."""
+    return str(Path(sys.executable).parent / name)
+
+
+def dbt_build(
+    inputs: list[str],
+    database: Path,
+    extra_args: list[str] | None = None,
+    target_path: Path | None = None,
+) -> int:
+    """Run ``dbt build`` over ``inputs`` into the DuckDB file ``database``.
+
+    Args:
+        inputs: names from :data:`INPUTS`.
+        database: DuckDB file to (re)build; its folder is created if missing.
+        extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``.
+        target_path: dbt's target folder (compiled SQL, run_results.json); default ``target/``.
+
+    Returns:
+        dbt's exit code (0 when every model and test passed).
+
+    Raises:
+        ValueError: an input name not in :data:`INPUTS`.
+    """
+    unknown = sorted(set(inputs) - set(INPUTS))
+    if unknown:
+        raise ValueError(f"unknown input(s) {unknown}; choose from {', '.join(INPUTS)}")
+    database.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
+    command = [
+        _bin("dbt"), "build",
+        "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
+        "--vars", "{inputs: [" + ", ".join(inputs) + "]}",
+    ]
+    if target_path is not None:
+        command += ["--target-path", str(target_path)]
+    command += extra_args or []
+    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=False).returncode
+
+
+def profile_summary(database: Path) -> str:
+    """One line: how many unified profiles the built ``database`` holds, known and unknown."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        known, unknown = connection.execute(
+            "select count(*) filter (where is_known), count(*) filter (where not is_known)"
+            " from marts.dim_customers"
+        ).fetchone()
+    return f"{known + unknown} unified profiles: {known} known, {unknown} unknown"
+
+
+def _build(args: argparse.Namespace) -> int:
+    inputs = args.input or ["demo"]
+    database = Path(args.database) if args.database else default_database(inputs)
+    started = time.monotonic()
+    code = dbt_build(inputs, database, args.dbt_args)
+    if code == 0:
+        print(f"openprofile: built {database.name} from {', '.join(inputs)} in "
+              f"{time.monotonic() - started:.1f} s; {profile_summary(database)}")
+    return code
+
+
+def _lint(_: argparse.Namespace) -> int:
+    return subprocess.run(
+        [_bin("sqlfluff"), "lint", "models", "macros", "tests", "analyses"],
+        cwd=PROJECT_ROOT, check=False,
+    ).returncode
+
+
+def _test(args: argparse.Namespace) -> int:
+    steps = [
+        ("sqlfluff lint", lambda: _lint(args)),
+        ("dbt build (demo data, models + data tests + unit tests)",
+         lambda: dbt_build(["demo"], default_database(["demo"]))),
+        ("pytest", lambda: subprocess.run(
+            [sys.executable, "-m", "pytest", *args.pytest_args], cwd=PROJECT_ROOT, check=False
+        ).returncode),
+    ]
+    for name, step in steps:
+        print(f"openprofile test: {name}", flush=True)
+        code = step()
+        if code != 0:
+            print(f"openprofile test: {name} failed (exit {code})", file=sys.stderr)
+            return code
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` (default ``sys.argv[1:]``) and run the command; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="openprofile", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="dbt build: raw data → unified profiles, measures, segments")
+    build.add_argument("--input", action="append", choices=INPUTS,
+                       help="raw input to build from (repeatable; default demo)")
+    build.add_argument("--database", help="DuckDB file to write (default: see README)")
+    build.add_argument("dbt_args", nargs=argparse.REMAINDER,
+                       help="further dbt arguments after --, e.g. -- --select dim_customers")
+    build.set_defaults(run=_build)
+
+    lint = commands.add_parser("lint", help="sqlfluff lint of every SQL file")
+    lint.set_defaults(run=_lint)
+
+    test = commands.add_parser("test", help="lint + dbt build with all dbt tests + pytest")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest after --")
+    test.set_defaults(run=_test)
+
+    args = parser.parse_args(argv)
+    for name in ("dbt_args", "pytest_args"):
+        if getattr(args, name, None) and getattr(args, name)[0] == "--":
+            setattr(args, name, getattr(args, name)[1:])
+    return args.run(args)
