@@ -40,6 +40,7 @@ def dbt_build(
     database: Path,
     extra_args: list[str] | None = None,
     target_path: Path | None = None,
+    project_dir: Path = PROJECT_ROOT,
 ) -> int:
     """Run ``dbt build`` over ``inputs`` into the DuckDB file ``database``.
 
@@ -48,6 +49,7 @@ def dbt_build(
         database: DuckDB file to (re)build; its folder is created if missing.
         extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``.
         target_path: dbt's target folder (compiled SQL, run_results.json); default ``target/``.
+        project_dir: the dbt project to build (a copy of this one in tests).
 
     Returns:
         dbt's exit code (0 when every model and test passed).
@@ -62,13 +64,13 @@ def dbt_build(
     env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
     command = [
         _bin("dbt"), "build",
-        "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
+        "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
         "--vars", "{inputs: [" + ", ".join(inputs) + "]}",
     ]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
     command += extra_args or []
-    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=False).returncode
+    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
 
 
 def profile_summary(database: Path) -> str:

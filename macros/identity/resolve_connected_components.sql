@@ -7,10 +7,10 @@
     the node's component.
 
     Algorithm (hook and shortcut, as in Shiloach-Vishkin): every node points to a parent that
-    is never larger than itself. Each round (1) shortcuts every pointer to its root by pointer
-    jumping until no pointer changes, (2) contracts the edges to edges between distinct roots,
-    stopping when there are none, and (3) hooks each root onto the smallest root it shares an
-    edge with. Rounds grow with log(n) on typical graphs and pointer jumping halves path lengths
+    is never larger than itself; at first every node is its own root and every edge links two
+    roots. Each round (1) hooks each root onto the smallest root it shares an edge with,
+    (2) shortcuts every pointer to its root by pointer jumping until no pointer changes, and
+    (3) contracts the edges to edges between distinct roots, stopping when there are none. Rounds grow with log(n) on typical graphs and pointer jumping halves path lengths
     each step, so long chains cost a few rounds, not their length. The loop stops only when the
     graph has converged; if var('identity_max_rounds') rounds pass first, the build fails.
 
@@ -41,7 +41,7 @@
         {%- for round in range(max_rounds) if not state.converged -%}
             {%- set state.rounds = state.rounds + 1 -%}
 
-            {#- (3) hook: each root that shares an edge with a smaller root points to the
+            {#- (1) hook: each root that shares an edge with a smaller root points to the
                 smallest such root. Roots only ever point to smaller ids: no cycles. -#}
             {%- do _connected_components_create(next_parent,
                 "select " ~ parent ~ ".node_id, least(" ~ parent ~ ".parent_id, coalesce(hooks.low_id, "
@@ -50,7 +50,7 @@
                 ~ parent ~ ".node_id = hooks.high_id") -%}
             {%- do _connected_components_swap(parent, next_parent) -%}
 
-            {#- (1) shortcut: pointer jumping until every node points at a root. -#}
+            {#- (2) shortcut: pointer jumping until every node points at a root. -#}
             {%- set jumping = namespace(done=false) -%}
             {%- for jump in range(64) if not jumping.done -%}
                 {%- set state.jumps = state.jumps + 1 -%}
@@ -67,7 +67,7 @@
                 {%- endif -%}
             {%- endfor -%}
 
-            {#- (2) contract: edges between the roots of their endpoints, if still distinct. -#}
+            {#- (3) contract: edges between the roots of their endpoints, if still distinct. -#}
             {%- do _connected_components_create(next_root_edges,
                 "select distinct least(low_root.parent_id, high_root.parent_id) as low_id,"
                 ~ " greatest(low_root.parent_id, high_root.parent_id) as high_id from " ~ root_edges

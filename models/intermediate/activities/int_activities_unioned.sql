@@ -191,7 +191,9 @@ with event_name_mappings as (
                 when stg_shop__orders.order_status = 'cancelled' then 'order_cancelled'
                 else 'order_placed'
             end as activity_name,
-            stg_shop__orders.channel,
+            case stg_shop__orders.channel
+                when 'app' then 'mobile_app' else stg_shop__orders.channel
+            end as channel,
             {{ null_string }} as page_url,
             {{ null_string }} as referrer_url,
             {{ null_string }} as utm_source,
@@ -223,7 +225,7 @@ with event_name_mappings as (
             lower(guest_email) as email,
             {{ null_string }} as guest_order_id,
             'order_refunded' as activity_name,
-            channel,
+            case channel when 'app' then 'mobile_app' else channel end as channel,
             {{ null_string }} as page_url,
             {{ null_string }} as referrer_url,
             {{ null_string }} as utm_source,

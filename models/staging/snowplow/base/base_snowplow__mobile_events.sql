@@ -30,7 +30,9 @@ typed as (
             {{ parse_timestamp_utc('derived_tstamp', var('snowplow_time_zone')) }},
             {{ parse_timestamp_utc('collector_tstamp', var('snowplow_time_zone')) }}
         ) as occurred_at,
+        {{ parse_timestamp_utc('derived_tstamp', var('snowplow_time_zone')) }} as derived_at,
         -- raw
+        {{ clean_text('derived_tstamp') }} as derived_tstamp_raw,
         raw_record
     from mobile_events
 ),
@@ -42,6 +44,8 @@ checked as (
             when event_id is null then 'missing event_id'
             when event_name is null then 'missing event_name'
             when collected_at is null then 'unparseable collector_tstamp'
+            when derived_tstamp_raw is not null and derived_at is null
+                then 'unparseable derived_tstamp'
             when device_id is null and user_id is null
                 then 'no identifier: client-session userId and user_id empty'
         end as quarantine_reason
