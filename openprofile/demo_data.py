@@ -47,7 +47,8 @@ Files (data rows for the default seed 20220915 are listed in ``seeds/demo/README
     formats (or empty); names with accents; ``country_code`` ISO 3166 alpha-2 (a few empty);
     ISO UTC timestamps.
 ``raw_shop__orders.csv`` (~400 rows)
-    ``order_id, contact_id, guest_email, channel, ordered_at, currency, status, refund_amount,
+    ``order_id, contact_id, guest_email, guest_phone (always empty here), channel, ordered_at,
+    currency, status, refund_amount,
     refunded_at``. Ids ``ORD-100001`` ... in time order. Exactly one of ``contact_id`` and
     ``guest_email`` is set; channel ``web``/``app``; currency ``EUR`` (GB contacts pay ``GBP``,
     US contacts ``USD``); status ``completed``, ``refunded`` (refund_amount = order total),
@@ -147,8 +148,8 @@ FILE_COLUMNS: dict[str, list[str]] = {
         "marketing_consent", "created_at", "updated_at",
     ],
     "raw_shop__orders.csv": [
-        "order_id", "contact_id", "guest_email", "channel", "ordered_at", "currency", "status",
-        "refund_amount", "refunded_at",
+        "order_id", "contact_id", "guest_email", "guest_phone", "channel", "ordered_at",
+        "currency", "status", "refund_amount", "refunded_at",
     ],
     "raw_shop__order_lines.csv": [
         "order_line_id", "order_id", "product_sku", "product_name", "product_category",
@@ -1312,6 +1313,7 @@ def _build(seed: int) -> tuple[dict[str, list[dict[str, str]]], _Generator]:
     for o in gen.orders:
         row = {
             "order_id": o.order_id, "contact_id": o.contact_id, "guest_email": o.guest_email,
+            "guest_phone": "",  # the demo shop does not ask guests for a phone number
             "channel": o.channel,
             "ordered_at": o.ordered_raw if o.ordered_raw else _ts_z(o.ordered_at),
             "currency": o.currency, "status": o.status,

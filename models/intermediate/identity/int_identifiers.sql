@@ -1,5 +1,8 @@
-with int_identifier_occurrences as (
-    select * from {{ ref('int_identifier_occurrences') }}
+{#- The nodes of the identity graph: every accepted identifier, with its type's configuration
+    (seeds/config/identifier_types.csv). -#}
+with int_identifiers_normalized as (
+    select * from {{ ref('int_identifiers_normalized') }}
+    where is_accepted
 ),
 
 identifier_types as (
@@ -15,7 +18,7 @@ aggregated as (
         max(occurred_at) as last_seen_at,
         count(*) as activity_count,
         {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names
-    from int_identifier_occurrences
+    from int_identifiers_normalized
     group by identifier_id, identifier_type, identifier_value
 ),
 
@@ -26,6 +29,8 @@ final as (
         aggregated.identifier_value,
         identifier_types.is_personal,
         identifier_types.anchor_priority,
+        identifier_types.max_per_profile,
+        identifier_types.max_per_profile is not null as is_limited,
         aggregated.source_names,
         aggregated.activity_count,
         aggregated.first_seen_at,

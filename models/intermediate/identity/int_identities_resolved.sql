@@ -1,38 +1,67 @@
-{#- Every identifier with the unified profile (customer_id) it resolves to.
+{#- Every identifier with the unified profile it belongs to.
 
-    A profile is a connected component of the identity graph. Its customer_id is derived from
-    its anchor identifier: the one seen earliest, ties broken by the identifier type's
-    anchor_priority (seeds/config/identifier_types.csv), then by type and value. The id is a
-    hash of the anchor alone, so it does not depend on row order, on unrelated data, or on
-    identifiers the profile gains later unless a merge brings in an older anchor. -#}
+    Profiles: a seed (limited identifiers linked within limits, int_identity_seeds) with the
+    identifiers attached to it (int_identities_attached), or a group of identifiers linked to
+    no seed (int_identity_components). Shared identifiers belong to no profile here
+    (customer_id NULL, is_shared): their activities are split by time downstream.
+
+    customer_id is derived from the profile's anchor identifier: among its non-shared
+    identifiers the one seen earliest, ties broken by the type's anchor_priority
+    (seeds/config/identifier_types.csv), then by type and value. The id is a hash of the anchor
+    alone, so it does not depend on row order, on unrelated data, or on identifiers the profile
+    gains later unless a merge brings in an older anchor. -#}
 with int_identifiers as (
     select * from {{ ref('int_identifiers') }}
+),
+
+int_identity_seeds as (
+    select * from {{ ref('int_identity_seeds') }}
+),
+
+int_identities_attached as (
+    select * from {{ ref('int_identities_attached') }}
 ),
 
 int_identity_components as (
     select * from {{ ref('int_identity_components') }}
 ),
 
-ranked as (
+grouped as (
     select
         int_identifiers.*,
-        int_identity_components.component_id,
-        row_number() over (
-            partition by int_identity_components.component_id
-            order by
-                int_identifiers.first_seen_at,
-                int_identifiers.anchor_priority,
-                int_identifiers.identifier_type,
-                int_identifiers.identifier_value
-        ) as anchor_rank
+        coalesce(int_identities_attached.is_shared, false) as is_shared,
+        coalesce(int_identities_attached.links_to_seed, 0) as links_to_seed,
+        case
+            when int_identities_attached.is_shared then null
+            else coalesce(
+                'seed:' || int_identity_seeds.seed_id,
+                'seed:' || int_identities_attached.seed_id,
+                'component:' || int_identity_components.component_id
+            )
+        end as profile_key
     from int_identifiers
-    inner join int_identity_components
+    left join int_identity_seeds
+        on int_identifiers.identifier_id = int_identity_seeds.identifier_id
+    left join int_identities_attached
+        on int_identifiers.identifier_id = int_identities_attached.identifier_id
+    left join int_identity_components
         on int_identifiers.identifier_id = int_identity_components.identifier_id
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by profile_key
+            order by first_seen_at, anchor_priority, identifier_type, identifier_value
+        ) as anchor_rank
+    from grouped
+    where profile_key is not null
 ),
 
 anchors as (
     select
-        component_id,
+        profile_key,
         identifier_type as anchor_identifier_type,
         identifier_value as anchor_identifier_value,
         'cus_' || {{ dbt.hash("identifier_type || ':' || identifier_value") }} as customer_id
@@ -43,27 +72,33 @@ anchors as (
 final as (
     select
         -- ids
-        ranked.identifier_id,
+        grouped.identifier_id,
         anchors.customer_id,
         -- strings
-        ranked.identifier_type,
-        ranked.identifier_value,
-        ranked.source_names,
+        grouped.identifier_type,
+        grouped.identifier_value,
+        grouped.source_names,
         anchors.anchor_identifier_type,
         anchors.anchor_identifier_value,
         -- numerics
-        ranked.anchor_priority,
-        ranked.activity_count,
+        grouped.anchor_priority,
+        grouped.activity_count,
+        grouped.links_to_seed,
         -- booleans
-        ranked.is_personal,
-        ranked.identifier_type = anchors.anchor_identifier_type
-        and ranked.identifier_value = anchors.anchor_identifier_value as is_anchor,
+        grouped.is_personal,
+        grouped.is_limited,
+        grouped.is_shared,
+        coalesce(
+            grouped.identifier_type = anchors.anchor_identifier_type
+            and grouped.identifier_value = anchors.anchor_identifier_value,
+            false
+        ) as is_anchor,
         -- timestamps
-        ranked.first_seen_at,
-        ranked.last_seen_at
-    from ranked
-    inner join anchors
-        on ranked.component_id = anchors.component_id
+        grouped.first_seen_at,
+        grouped.last_seen_at
+    from grouped
+    left join anchors
+        on grouped.profile_key = anchors.profile_key
 )
 
 select * from final

@@ -20,9 +20,15 @@ stg_shop__orders as (
 ),
 
 crm_candidates as (
-    {% for attribute, expression in [
-        ('email', 'lower(email)'), ('first_name', 'first_name'), ('last_name', 'last_name'),
-        ('phone', 'phone'), ('country', 'country_code')
+    {%- set email = 'lower(email)' -%}
+    {%- set phone = normalize_phone('phone', "coalesce(country_code, '"
+        ~ var('phone_default_country') ~ "')") -%}
+    {% for attribute, expression, condition in [
+        ('email', email, is_valid_email(email)),
+        ('first_name', 'first_name', 'first_name is not null'),
+        ('last_name', 'last_name', 'last_name is not null'),
+        ('phone', phone, phone ~ ' is not null'),
+        ('country', 'country_code', 'country_code is not null')
     ] %}
     select
         'crm_contact_id' as identifier_type,
@@ -32,7 +38,7 @@ crm_candidates as (
         1 as source_tier,
         updated_at as observed_at
     from stg_shop__crm_contacts
-    where {{ expression }} is not null
+    where {{ condition }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
@@ -46,7 +52,7 @@ guest_order_candidates as (
         2 as source_tier,
         ordered_at as observed_at
     from stg_shop__orders
-    where guest_email is not null
+    where {{ is_valid_email('lower(guest_email)') }}
 ),
 {% endif %}
 

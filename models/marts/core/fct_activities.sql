@@ -39,6 +39,7 @@ final as (
         cast(attributed_identifier_type as {{ dbt.type_string() }}) as attributed_identifier_type,
         cast(attributed_identifier_value as {{ dbt.type_string() }})
             as attributed_identifier_value,
+        cast(attribution_rule as {{ dbt.type_string() }}) as attribution_rule,
         cast(page_url as {{ dbt.type_string() }}) as page_url,
         cast(referrer_url as {{ dbt.type_string() }}) as referrer_url,
         cast(utm_source as {{ dbt.type_string() }}) as utm_source,

@@ -14,6 +14,8 @@ final as (
         phone,
         first_name,
         last_name,
+        first_name_match_key,
+        last_name_match_key,
         country_code,
         -- booleans
         has_marketing_consent,

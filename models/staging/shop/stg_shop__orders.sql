@@ -11,6 +11,7 @@ final as (
         contact_id,
         -- strings
         guest_email,
+        guest_phone,
         channel,
         currency,
         order_status,

@@ -15,8 +15,10 @@ typed as (
         -- strings
         {{ clean_text('email') }} as email,
         {{ clean_text('phone') }} as phone,
-        {{ clean_text('first_name') }} as first_name,
-        {{ clean_text('last_name') }} as last_name,
+        {{ unicode_nfc(clean_text('first_name')) }} as first_name,
+        {{ unicode_nfc(clean_text('last_name')) }} as last_name,
+        {{ name_match_key('first_name') }} as first_name_match_key,
+        {{ name_match_key('last_name') }} as last_name_match_key,
         upper({{ clean_text('country_code') }}) as country_code,
         -- booleans: 'yes'/'no'; anything else is unknown consent (NULL)
         case lower({{ clean_text('marketing_consent') }})

@@ -14,6 +14,7 @@ typed as (
         {{ clean_text('contact_id') }} as contact_id,
         -- strings
         {{ clean_text('guest_email') }} as guest_email,
+        {{ clean_text('guest_phone') }} as guest_phone,
         lower({{ clean_text('channel') }}) as channel,
         upper({{ clean_text('currency') }}) as currency,
         lower({{ clean_text('status') }}) as order_status,
@@ -35,8 +36,8 @@ checked as (
         case
             when order_id is null then 'missing order_id'
             when ordered_at is null then 'unparseable ordered_at'
-            when contact_id is null and guest_email is null
-                then 'no identifier: contact_id and guest_email empty'
+            when contact_id is null and guest_email is null and guest_phone is null
+                then 'no identifier: contact_id, guest_email and guest_phone empty'
             when currency is null then 'missing currency'
             when
                 order_status not in ('completed', 'refunded', 'partially_refunded', 'cancelled')

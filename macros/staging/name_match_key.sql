@@ -1,0 +1,9 @@
+{#- A person's name as a match key: Unicode NFC, lower case, accents stripped, outer white
+    space removed ('  Muñoz ' and 'Mun' + combining tilde + 'oz' both give 'munoz'). -#}
+{% macro name_match_key(name_expr) %}
+    {{ return(adapter.dispatch('name_match_key', 'openprofile')(name_expr)) }}
+{% endmacro %}
+
+{% macro default__name_match_key(name_expr) -%}
+    strip_accents(lower({{ unicode_nfc(clean_text(name_expr)) }}))
+{%- endmacro %}

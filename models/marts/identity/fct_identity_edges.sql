@@ -1,0 +1,126 @@
+{#- Why are these two records one customer? One row per link between two identifier values seen
+    on the same record(s), with its provenance and whether identity resolution used it:
+      used                       both ends are in the same profile through this link
+      rejected: <value reason>   one end is no identifier (invalid email, blocked value …)
+      rejected: identifier limit the link would put more ids of a limited type in one profile
+      rejected: shared identifier one end is shared by several known profiles (its activities
+                                 are split by time instead)
+      rejected: separate known profiles   the ends were attached to different known profiles -#}
+with int_identifiers_normalized as (
+    select * from {{ ref('int_identifiers_normalized') }}
+),
+
+int_identity_limited_edges as (
+    select * from {{ ref('int_identity_limited_edges') }}
+),
+
+int_identity_seeds as (
+    select * from {{ ref('int_identity_seeds') }}
+),
+
+int_identities_resolved as (
+    select * from {{ ref('int_identities_resolved') }}
+),
+
+record_pairs as (
+    select
+        from_side.identifier_id as from_identifier_id,
+        to_side.identifier_id as to_identifier_id,
+        from_side.identifier_type as from_identifier_type,
+        from_side.raw_value as from_raw_value,
+        coalesce(from_side.identifier_value, from_side.raw_value) as from_identifier_value,
+        to_side.identifier_type as to_identifier_type,
+        to_side.raw_value as to_raw_value,
+        coalesce(to_side.identifier_value, to_side.raw_value) as to_identifier_value,
+        coalesce(from_side.rejection_reason, to_side.rejection_reason) as value_rejection_reason,
+        from_side.activity_id,
+        from_side.source_name,
+        from_side.occurred_at
+    from int_identifiers_normalized as from_side
+    inner join int_identifiers_normalized as to_side
+        on
+            from_side.activity_id = to_side.activity_id
+            and from_side.identifier_id < to_side.identifier_id
+    where
+        from_side.identifier_type != 'unidentified_record'
+        and to_side.identifier_type != 'unidentified_record'
+),
+
+pairs as (
+    select
+        from_identifier_id,
+        to_identifier_id,
+        min(from_identifier_type) as from_identifier_type,
+        min(from_identifier_value) as from_identifier_value,
+        min(to_identifier_type) as to_identifier_type,
+        min(to_identifier_value) as to_identifier_value,
+        min(value_rejection_reason) as value_rejection_reason,
+        count(*) as record_count,
+        min(activity_id) as example_activity_id,
+        {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names,
+        min(occurred_at) as first_seen_at,
+        max(occurred_at) as last_seen_at
+    from record_pairs
+    group by from_identifier_id, to_identifier_id
+),
+
+judged as (
+    select
+        pairs.*,
+        from_resolved.customer_id as from_customer_id,
+        to_resolved.customer_id as to_customer_id,
+        case
+            when pairs.value_rejection_reason is not null
+                then 'rejected: ' || pairs.value_rejection_reason
+            when not int_identity_limited_edges.is_within_limits or from_seed.is_dissolved
+                then 'rejected: identifier limit'
+            when from_resolved.is_shared or to_resolved.is_shared
+                then 'rejected: shared identifier'
+            when from_resolved.customer_id != to_resolved.customer_id
+                then 'rejected: separate known profiles'
+            else 'used'
+        end as edge_status
+    from pairs
+    left join int_identity_limited_edges
+        on
+            pairs.from_identifier_id = int_identity_limited_edges.from_identifier_id
+            and pairs.to_identifier_id = int_identity_limited_edges.to_identifier_id
+    left join int_identity_seeds as from_seed
+        on
+            pairs.from_identifier_id = from_seed.identifier_id
+            and int_identity_limited_edges.identity_edge_id is not null
+    left join int_identities_resolved as from_resolved
+        on pairs.from_identifier_id = from_resolved.identifier_id
+    left join int_identities_resolved as to_resolved
+        on pairs.to_identifier_id = to_resolved.identifier_id
+),
+
+final as (
+    select
+        -- ids
+        cast({{ dbt.hash("from_identifier_id || ':' || to_identifier_id") }}
+            as {{ dbt.type_string() }}) as identity_edge_id,
+        cast(from_identifier_id as {{ dbt.type_string() }}) as from_identifier_id,
+        cast(to_identifier_id as {{ dbt.type_string() }}) as to_identifier_id,
+        cast(from_customer_id as {{ dbt.type_string() }}) as from_customer_id,
+        cast(to_customer_id as {{ dbt.type_string() }}) as to_customer_id,
+        cast(example_activity_id as {{ dbt.type_string() }}) as example_activity_id,
+        -- strings
+        cast(from_identifier_type as {{ dbt.type_string() }}) as from_identifier_type,
+        cast(from_identifier_value as {{ dbt.type_string() }}) as from_identifier_value,
+        cast(to_identifier_type as {{ dbt.type_string() }}) as to_identifier_type,
+        cast(to_identifier_value as {{ dbt.type_string() }}) as to_identifier_value,
+        cast('same record' as {{ dbt.type_string() }}) as link_rule,
+        cast(source_names as {{ dbt.type_string() }}) as source_names,
+        cast(edge_status as {{ dbt.type_string() }}) as edge_status,
+        -- numerics
+        cast(record_count as bigint) as record_count,
+        -- booleans
+        cast(edge_status = 'used' as boolean) as is_used,
+        -- timestamps
+        cast(first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
+        cast(last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at
+    from judged
+)
+
+select * from final
