@@ -8,6 +8,7 @@ runs from the project root, whatever the current directory.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -41,13 +42,17 @@ def dbt_build(
     extra_args: list[str] | None = None,
     target_path: Path | None = None,
     project_dir: Path = PROJECT_ROOT,
+    dbt_vars: dict | None = None,
 ) -> int:
     """Run ``dbt build`` over ``inputs`` into the DuckDB file ``database``.
 
     Args:
         inputs: names from :data:`INPUTS`.
-        database: DuckDB file to (re)build; its folder is created if missing.
-        extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``.
+        database: DuckDB file to (re)build; its folder is created if missing. A relative path
+            is taken relative to the current directory.
+        extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``; not
+            ``--vars`` (pass ``dbt_vars``).
+        dbt_vars: further dbt vars (see README, "Configuration"), merged with ``inputs``.
         target_path: dbt's target folder (compiled SQL, run_results.json); default ``target/``.
         project_dir: the dbt project to build (a copy of this one in tests).
 
@@ -55,17 +60,21 @@ def dbt_build(
         dbt's exit code (0 when every model and test passed).
 
     Raises:
-        ValueError: an input name not in :data:`INPUTS`.
+        ValueError: an input name not in :data:`INPUTS`, or ``--vars`` in ``extra_args``.
     """
     unknown = sorted(set(inputs) - set(INPUTS))
     if unknown:
         raise ValueError(f"unknown input(s) {unknown}; choose from {', '.join(INPUTS)}")
+    if any(arg == "--vars" or arg.startswith("--vars=") for arg in extra_args or []):
+        raise ValueError("pass dbt vars with --vars of openprofile build, not after --: "
+                         "a second --vars would silently replace the inputs")
+    database = database.resolve()
     database.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
     command = [
         _bin("dbt"), "build",
         "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-        "--vars", "{inputs: [" + ", ".join(inputs) + "]}",
+        "--vars", json.dumps({**(dbt_vars or {}), "inputs": list(inputs)}),
     ]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
@@ -85,11 +94,37 @@ def profile_summary(database: Path) -> str:
     return f"{known + unknown} unified profiles: {known} known, {unknown} unknown"
 
 
+def parse_vars(text: str | None) -> dict:
+    """dbt vars given as YAML or JSON text (``'{reporting_currency: GBP}'``) as a dict.
+
+    Raises:
+        SystemExit: the text is not a YAML mapping (with a message that says so).
+    """
+    if not text:
+        return {}
+    import yaml
+
+    try:
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise SystemExit(f"openprofile: --vars is not valid YAML: {error}") from None
+    if not isinstance(parsed, dict):
+        raise SystemExit("openprofile: --vars must be a mapping, e.g. '{reporting_currency: GBP}'")
+    return parsed
+
+
 def _build(args: argparse.Namespace) -> int:
-    inputs = args.input or ["demo"]
-    database = Path(args.database) if args.database else default_database(inputs)
+    dbt_vars = parse_vars(args.vars)
+    inputs = args.input or dbt_vars.pop("inputs", None) or ["demo"]
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    dbt_vars.pop("inputs", None)
+    database = Path(args.database).resolve() if args.database else default_database(inputs)
     started = time.monotonic()
-    code = dbt_build(inputs, database, args.dbt_args)
+    try:
+        code = dbt_build(inputs, database, args.dbt_args, dbt_vars=dbt_vars)
+    except ValueError as error:
+        raise SystemExit(f"openprofile: {error}") from None
     if code == 0:
         print(f"openprofile: built {database.name} from {', '.join(inputs)} in "
               f"{time.monotonic() - started:.1f} s; {profile_summary(database)}")
@@ -130,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--input", action="append", choices=INPUTS,
                        help="raw input to build from (repeatable; default demo)")
     build.add_argument("--database", help="DuckDB file to write (default: see README)")
+    build.add_argument("--vars", help="dbt vars as YAML, e.g. '{reporting_currency: GBP}'")
     build.add_argument("dbt_args", nargs=argparse.REMAINDER,
                        help="further dbt arguments after --, e.g. -- --select dim_customers")
     build.set_defaults(run=_build)

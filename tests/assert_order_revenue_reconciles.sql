@@ -36,6 +36,4 @@ select
 from reconciliation
 left join activities
     on reconciliation.source_name = activities.source_name
-where
-    activities.activity_amount is null
-    or reconciliation.staged_amount != activities.activity_amount
+where coalesce(activities.activity_amount, 0) != reconciliation.staged_amount

@@ -3,6 +3,12 @@
 {% macro input_enabled(input_name) %}
     {%- set known_inputs = ['demo', 'snowplow', 'online_retail'] -%}
     {%- set inputs = var('inputs') -%}
+    {%- if inputs is none or inputs is number or inputs is mapping or inputs is boolean -%}
+        {{ exceptions.raise_compiler_error(
+            "var('inputs') must be a list of input names such as [demo] or [snowplow, online_retail], got '"
+            ~ inputs ~ "'."
+        ) }}
+    {%- endif -%}
     {%- if inputs is string -%}
         {#- from the command line or sqlfluff: 'demo', 'demo,snowplow' or '[demo, snowplow]' -#}
         {%- set inputs = inputs | replace('[', '') | replace(']', '') | replace('"', '')

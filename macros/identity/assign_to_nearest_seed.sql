@@ -53,7 +53,7 @@
                 ~ " anonymous identifiers."
             ) }}
         {%- endif -%}
-        {%- do log("identity attachment converged: " ~ state.rounds ~ " rounds", info=true) -%}
+        {%- do log("identity attachment converged: " ~ state.rounds ~ " round(s)", info=true) -%}
     {%- endif -%}
 
     select

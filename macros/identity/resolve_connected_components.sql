@@ -82,13 +82,13 @@
 
         {%- if not state.converged -%}
             {{ exceptions.raise_compiler_error(
-                "Identity resolution did not converge in " ~ max_rounds ~ " rounds. Raise "
+                "Identity resolution did not converge in " ~ max_rounds ~ " round(s). Raise "
                 ~ "var('identity_max_rounds') (e.g. dbt build --vars '{identity_max_rounds: "
                 ~ max_rounds * 2 ~ "}') and check dim_customers for a giant profile."
             ) }}
         {%- endif -%}
-        {%- do log("identity resolution converged: " ~ state.rounds ~ " rounds, "
-            ~ state.jumps ~ " pointer-jumping steps", info=true) -%}
+        {%- do log("identity resolution converged: " ~ state.rounds ~ " round(s), "
+            ~ state.jumps ~ " pointer-jumping step(s)", info=true) -%}
     {%- endif -%}
 
     select

@@ -13,8 +13,8 @@
                 'base': ref('base_shop__' ~ entity),
                 'staged': ref('stg_shop__' ~ entity),
                 'amount': 'quantity * unit_price' if entity == 'order_lines' else none,
-                'raw_amount': dbt.safe_cast('quantity', 'integer') ~ ' * '
-                    ~ dbt.safe_cast('unit_price', 'decimal(18, 2)')
+                'raw_amount': parse_integer(clean_text('quantity'), max_digits=6) ~ ' * '
+                    ~ parse_decimal(clean_text('unit_price'), scale=3, max_integer_digits=9)
                     if entity == 'order_lines' else none,
             }) -%}
         {%- endfor -%}
@@ -38,7 +38,8 @@
             'base': ref('base_online_retail__order_lines'),
             'staged': ref('stg_online_retail__order_lines'),
             'amount': 'quantity * unit_price',
-            'raw_amount': '"Quantity" * ' ~ dbt.safe_cast('"UnitPrice"', 'decimal(18, 3)'),
+            'raw_amount': try_cast('"Quantity"', 'integer') ~ ' * '
+                ~ try_cast('"UnitPrice"', 'decimal(18, 3)'),
         }) -%}
     {%- endif -%}
     {{ return(tables) }}

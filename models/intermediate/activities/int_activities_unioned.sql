@@ -3,11 +3,12 @@
     CTE at all (see var('inputs')). -#}
 {%- set string_type = dbt.type_string() -%}
 {%- set null_string = "cast(null as " ~ string_type ~ ")" -%}
-{%- set null_amount = "cast(null as decimal(18, 3))" -%}
+{%- set null_amount = "cast(null as decimal(38, 3))" -%}
 
 with event_name_mappings as (
     select
         activity_type,
+        page_pattern,
         lower(event_name) as event_name_key
     from {{ ref('event_name_mappings') }}
 ),
@@ -398,11 +399,32 @@ unioned as (
     {% endfor %}
 ),
 
+mapped as (
+    -- a mapping with a page pattern that matches wins over one without
+    select
+        unioned.activity_id,
+        event_name_mappings.activity_type,
+        row_number() over (
+            partition by unioned.activity_id
+            order by event_name_mappings.page_pattern is null, event_name_mappings.page_pattern
+        ) as mapping_rank
+    from unioned
+    inner join event_name_mappings
+        on
+            lower(unioned.activity_name) = event_name_mappings.event_name_key
+            and (
+                event_name_mappings.page_pattern is null
+                or {{ regex_matches(
+                    'lower(unioned.page_url)', 'event_name_mappings.page_pattern'
+                ) }}
+            )
+),
+
 final as (
     select
         unioned.*,
         coalesce(
-            event_name_mappings.activity_type,
+            mapped.activity_type,
             case
                 when unioned.activity_name in (
                     'order_placed', 'order_cancelled', 'order_refunded',
@@ -412,8 +434,8 @@ final as (
             end
         ) as activity_type
     from unioned
-    left join event_name_mappings
-        on lower(unioned.activity_name) = event_name_mappings.event_name_key
+    left join mapped
+        on unioned.activity_id = mapped.activity_id and mapped.mapping_rank = 1
 )
 
 select * from final

@@ -5,7 +5,8 @@
     Normalisation: email trimmed and lower-cased, rejected unless it is a plain valid address
     (never repaired: 'pat lee@example.com' stays invalid); phone to E.164 with the record's
     country or var('phone_default_country'), rejected unless possible; other types trimmed
-    (staging) and kept whole, case included. Blocked values (seeds/config/
+    and kept whole, case included. Every text is put in Unicode NFC first, so 'josé' typed with
+    a combining accent is the same identifier as with a precomposed one. Blocked values (seeds/config/
     blocked_identifier_values.csv, '*' = every type) match case- and white-space-insensitively;
     blocked patterns (blocked_identifier_patterns.csv) are regular expressions matched against
     the lower-cased normalised value. A record whose every identifier is rejected gets one
@@ -55,9 +56,9 @@ normalized as (
         raw_value,
         occurred_at,
         case identifier_type
-            when 'email' then lower({{ clean_text('raw_value') }})
+            when 'email' then lower({{ unicode_nfc(clean_text('raw_value')) }})
             when 'phone' then {{ normalize_phone(clean_text('raw_value'), 'phone_region') }}
-            else {{ clean_text('raw_value') }}
+            else {{ unicode_nfc(clean_text('raw_value')) }}
         end as identifier_value
     from unpivoted
 ),

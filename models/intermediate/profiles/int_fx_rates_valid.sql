@@ -1,5 +1,7 @@
 {#- Exchange rates as validity intervals: a rate applies from valid_from (a date) until the
-    next rate for the same currency pair. Plus the identity rate for the reporting currency. -#}
+    next rate for the same currency pair, but never more than var('fx_rate_max_age_days') days
+    (a stale rate is no rate: the amount is flagged instead of converted at an old price).
+    Plus the identity rate for the reporting currency. -#}
 with fx_rates as (
     select * from {{ ref('fx_rates') }}
 ),
@@ -12,8 +14,8 @@ reporting_rates as (
         rate
     from fx_rates
     where
-        to_currency = '{{ var("reporting_currency") }}'
-        and currency != '{{ var("reporting_currency") }}'
+        to_currency = {{ sql_string(var('reporting_currency')) }}
+        and currency != {{ sql_string(var('reporting_currency')) }}
 ),
 
 intervals as (
@@ -21,8 +23,14 @@ intervals as (
         currency,
         to_currency,
         valid_from,
-        lead(valid_from) over (
-            partition by currency, to_currency order by valid_from
+        cast(
+            coalesce(
+                least(
+                    lead(valid_from) over (partition by currency, to_currency order by valid_from),
+                    {{ dbt.dateadd('day', var('fx_rate_max_age_days'), 'valid_from') }}
+                ),
+                {{ dbt.dateadd('day', var('fx_rate_max_age_days'), 'valid_from') }}
+            ) as date
         ) as valid_until,
         rate
     from reporting_rates
@@ -34,8 +42,8 @@ final as (
     union all
 
     select
-        '{{ var("reporting_currency") }}' as currency,
-        '{{ var("reporting_currency") }}' as to_currency,
+        {{ sql_string(var('reporting_currency')) }} as currency,
+        {{ sql_string(var('reporting_currency')) }} as to_currency,
         cast('1900-01-01' as date) as valid_from,
         cast(null as date) as valid_until,
         cast(1 as decimal(18, 6)) as rate

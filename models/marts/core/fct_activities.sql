@@ -49,10 +49,11 @@ final as (
         cast(product_name as {{ dbt.type_string() }}) as product_name,
         cast(product_category as {{ dbt.type_string() }}) as product_category,
         cast(currency as {{ dbt.type_string() }}) as currency,
-        cast('{{ var("reporting_currency") }}' as {{ dbt.type_string() }}) as reporting_currency,
+        cast({{ sql_string(var('reporting_currency')) }} as {{ dbt.type_string() }})
+            as reporting_currency,
         -- numerics
-        cast(activity_amount as decimal(18, 3)) as activity_amount,
-        cast(reporting_amount as decimal(18, 3)) as reporting_amount,
+        cast(activity_amount as decimal(38, 3)) as activity_amount,
+        cast(reporting_amount as decimal(38, 3)) as reporting_amount,
         -- booleans
         cast(is_fx_rate_missing as boolean) as is_fx_rate_missing,
         -- timestamps

@@ -46,7 +46,7 @@ ranked as (
         *,
         row_number() over (
             partition by previous_customer_id
-            order by holds_anchor desc, identifier_count desc, current_customer_id
+            order by holds_anchor desc, identifier_count desc, current_customer_id asc
         ) as successor_rank
     from successors
 ),

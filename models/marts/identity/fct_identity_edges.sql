@@ -98,8 +98,10 @@ judged as (
 final as (
     select
         -- ids
-        cast({{ dbt.hash("from_identifier_id || ':' || to_identifier_id") }}
-            as {{ dbt.type_string() }}) as identity_edge_id,
+        cast(
+            {{ dbt.hash("from_identifier_id || ':' || to_identifier_id") }}
+            as {{ dbt.type_string() }}
+        ) as identity_edge_id,
         cast(from_identifier_id as {{ dbt.type_string() }}) as from_identifier_id,
         cast(to_identifier_id as {{ dbt.type_string() }}) as to_identifier_id,
         cast(from_customer_id as {{ dbt.type_string() }}) as from_customer_id,

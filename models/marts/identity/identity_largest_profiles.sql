@@ -17,7 +17,7 @@ ranked as (
         phone_count,
         device_id_count,
         cookie_id_count,
-        row_number() over (order by identifier_count desc, customer_id) as size_rank
+        row_number() over (order by identifier_count desc, customer_id asc) as size_rank
     from dim_customers
 ),
 

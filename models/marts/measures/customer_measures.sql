@@ -52,7 +52,8 @@ final as (
         -- ids
         cast(dim_customers.customer_id as {{ dbt.type_string() }}) as customer_id,
         -- strings
-        cast('{{ var("reporting_currency") }}' as {{ dbt.type_string() }}) as reporting_currency,
+        cast({{ sql_string(var('reporting_currency')) }} as {{ dbt.type_string() }})
+            as reporting_currency,
         -- numerics: counts
         cast(coalesce(activity_counts.activity_count, 0) as bigint) as activity_count,
         cast(coalesce(activity_counts.page_view_count, 0) as bigint) as page_view_count,
@@ -67,15 +68,15 @@ final as (
         cast(coalesce(activity_counts.unconverted_order_count, 0) as bigint)
             as unconverted_order_count,
         -- numerics: money in the reporting currency
-        cast(coalesce(activity_counts.gross_revenue_amount, 0) as decimal(18, 3))
+        cast(coalesce(activity_counts.gross_revenue_amount, 0) as decimal(38, 3))
             as gross_revenue_amount,
-        cast(coalesce(activity_counts.refunded_amount, 0) as decimal(18, 3)) as refunded_amount,
+        cast(coalesce(activity_counts.refunded_amount, 0) as decimal(38, 3)) as refunded_amount,
         cast(
             greatest(
                 coalesce(activity_counts.gross_revenue_amount, 0)
                 - coalesce(activity_counts.refunded_amount, 0),
                 0
-            ) as decimal(18, 3)
+            ) as decimal(38, 3)
         ) as net_revenue_amount,
         -- booleans
         cast(dim_customers.is_known as boolean) as is_known,

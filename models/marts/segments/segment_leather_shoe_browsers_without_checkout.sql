@@ -15,7 +15,7 @@ leather_shoe_views as (
     from fct_activities
     where
         activity_type = 'product_view'
-        and lower(product_category) = lower('{{ var("leather_shoes_category") }}')
+        and lower(product_category) = lower({{ sql_string(var('leather_shoes_category')) }})
     group by customer_id
 ),
 

@@ -14,7 +14,7 @@ final as (
         stock_code,
         product_name,
         country_name,
-        '{{ var("online_retail_currency") }}' as currency,
+        {{ sql_string(var('online_retail_currency')) }} as currency,
         -- numerics
         quantity,
         unit_price,

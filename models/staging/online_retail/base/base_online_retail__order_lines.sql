@@ -11,21 +11,21 @@ typed as (
     select
         -- ids: a line has no id of its own; identical lines are duplicates (see docs)
         {{ dbt.hash('raw_record') }} as order_line_id,
-        {{ clean_text(dbt.safe_cast('"InvoiceNo"', dbt.type_string())) }} as invoice_no,
-        {{ dbt.safe_cast(dbt.safe_cast('"CustomerID"', 'bigint'), dbt.type_string()) }}
+        {{ clean_text(try_cast('"InvoiceNo"', dbt.type_string())) }} as invoice_no,
+        {{ try_cast(try_cast('"CustomerID"', 'bigint'), dbt.type_string()) }}
             as customer_number,
         -- strings
-        {{ clean_text(dbt.safe_cast('"StockCode"', dbt.type_string())) }} as stock_code,
-        {{ clean_text(dbt.safe_cast('"Description"', dbt.type_string())) }} as product_name,
-        {{ clean_text(dbt.safe_cast('"Country"', dbt.type_string())) }} as country_name,
+        {{ clean_text(try_cast('"StockCode"', dbt.type_string())) }} as stock_code,
+        {{ clean_text(try_cast('"Description"', dbt.type_string())) }} as product_name,
+        {{ clean_text(try_cast('"Country"', dbt.type_string())) }} as country_name,
         -- numerics: unit_price and line_amount in var('online_retail_currency')
-        {{ dbt.safe_cast('"Quantity"', 'integer') }} as quantity,
-        {{ dbt.safe_cast('"UnitPrice"', 'decimal(18, 3)') }} as unit_price,
+        {{ try_cast('"Quantity"', 'integer') }} as quantity,
+        {{ try_cast('"UnitPrice"', 'decimal(38, 3)') }} as unit_price,
         -- booleans
         customerid is not null
         and customerid != floor(customerid) as is_customer_id_fractional,
         -- timestamps
-        {{ convert_to_utc(dbt.safe_cast('"InvoiceDate"', dbt.type_timestamp()),
+        {{ convert_to_utc(try_cast('"InvoiceDate"', dbt.type_timestamp()),
             var('online_retail_time_zone')) }} as invoiced_at,
         -- raw
         raw_record
@@ -42,6 +42,12 @@ checked as (
             when quantity is null then 'missing or unparseable Quantity'
             when unit_price is null then 'missing or unparseable UnitPrice'
             when is_customer_id_fractional then 'CustomerID is not a whole number'
+            -- real rows, but no customer's purchase: they would make fake buyers and orders
+            when invoice_no like 'A%' then 'not a sale: accounting adjustment (InvoiceNo A…)'
+            when
+                customer_number is null
+                and (unit_price = 0 or (quantity < 0 and invoice_no not like 'C%'))
+                then 'not a sale: stock movement without a customer'
         end as quarantine_reason
     from typed
 ),

@@ -23,7 +23,13 @@ typed as (
         -- booleans: 'yes'/'no'; anything else is unknown consent (NULL)
         case lower({{ clean_text('marketing_consent') }})
             when 'yes' then true
+            when 'y' then true
+            when 'true' then true
+            when '1' then true
             when 'no' then false
+            when 'n' then false
+            when 'false' then false
+            when '0' then false
         end as has_marketing_consent,
         -- timestamps
         {{ parse_timestamp_utc('created_at', var('shop_time_zone')) }} as created_at,
@@ -40,6 +46,8 @@ checked as (
             when contact_id is null then 'missing contact_id'
             when created_at is null then 'unparseable created_at'
             when updated_at is null then 'unparseable updated_at'
+            when {{ has_conflicting_versions('contact_id, updated_at') }}
+                then 'conflicting rows share this contact_id and updated_at'
         end as quarantine_reason
     from typed
 ),

@@ -8,9 +8,11 @@ with raw_shop__order_lines as (
 ),
 
 base_shop__orders as (
-    select distinct order_id
+    select
+        order_id,
+        max(case when quarantine_reason is null then 1 else 0 end) = 1 as is_valid
     from {{ ref('base_shop__orders') }}
-    where quarantine_reason is null
+    group by order_id
 ),
 
 typed as (
@@ -23,8 +25,8 @@ typed as (
         {{ clean_text('product_name') }} as product_name,
         {{ clean_text('product_category') }} as product_category,
         -- numerics: unit_price in the order's currency
-        {{ dbt.safe_cast(clean_text('quantity'), 'integer') }} as quantity,
-        {{ dbt.safe_cast(clean_text('unit_price'), 'decimal(18, 2)') }} as unit_price,
+        {{ parse_integer(clean_text('quantity'), max_digits=6) }} as quantity,
+        {{ parse_decimal(clean_text('unit_price'), scale=3, max_integer_digits=9) }} as unit_price,
         -- raw
         raw_record
     from raw_shop__order_lines
@@ -36,9 +38,16 @@ checked as (
         case
             when typed.order_line_id is null then 'missing order_line_id'
             when typed.order_id is null then 'missing order_id'
-            when typed.quantity is null then 'unparseable quantity'
-            when typed.unit_price is null then 'unparseable unit_price'
-            when base_shop__orders.order_id is null then 'unknown order_id (no valid order)'
+            when typed.quantity is null
+                then 'unparseable quantity (a whole number of at most 6 digits)'
+            when typed.unit_price is null
+                then 'unparseable unit_price (a decimal with at most 3 decimals)'
+            when typed.quantity <= 0 then 'quantity must be positive'
+            when typed.unit_price < 0 then 'unit_price must not be negative'
+            when base_shop__orders.order_id is null then 'unknown order_id'
+            when not base_shop__orders.is_valid then 'its order is quarantined'
+            when {{ has_conflicting_versions('typed.order_line_id') }}
+                then 'conflicting rows share this order_line_id'
         end as quarantine_reason
     from typed
     left join base_shop__orders

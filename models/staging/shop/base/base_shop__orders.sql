@@ -19,7 +19,8 @@ typed as (
         upper({{ clean_text('currency') }}) as currency,
         lower({{ clean_text('status') }}) as order_status,
         -- numerics: money in the order's currency
-        {{ dbt.safe_cast(clean_text('refund_amount'), 'decimal(18, 2)') }} as refund_amount,
+        {{ parse_decimal(clean_text('refund_amount'), scale=3, max_integer_digits=12) }}
+            as refund_amount,
         {{ clean_text('refund_amount') }} as refund_amount_raw,
         -- timestamps
         {{ parse_timestamp_utc('ordered_at', var('shop_time_zone')) }} as ordered_at,
@@ -49,6 +50,14 @@ checked as (
                 then 'unparseable refunded_at'
             when (refund_amount is null) != (refunded_at is null)
                 then 'refund_amount and refunded_at must both be set or both empty'
+            when refund_amount <= 0 then 'refund_amount must be positive'
+            when refunded_at < ordered_at then 'refunded_at is before ordered_at'
+            when order_status in ('refunded', 'partially_refunded') and refund_amount is null
+                then 'status ' || order_status || ' without refund_amount'
+            when order_status in ('completed', 'cancelled') and refund_amount is not null
+                then 'refund on an order with status ' || order_status
+            when {{ has_conflicting_versions('order_id') }}
+                then 'conflicting rows share this order_id'
         end as quarantine_reason
     from typed
 ),

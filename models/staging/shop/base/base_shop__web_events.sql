@@ -41,6 +41,8 @@ checked as (
             when
                 cookie_id is null and user_id is null
                 then 'no identifier: cookie_id and user_id empty'
+            when {{ has_conflicting_versions('event_id') }}
+                then 'conflicting rows share this event_id'
         end as quarantine_reason
     from typed
 ),

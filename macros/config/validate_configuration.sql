@@ -1,0 +1,71 @@
+{#- Run before every build (on-run-start): fails with a message that says what to fix when a
+    var has a value the models cannot use. Returns a harmless statement for the hook. -#}
+{% macro validate_configuration() %}
+    {%- set problems = [] -%}
+    {%- set re = modules.re -%}
+    {%- do input_enabled('demo') -%}
+    {%- if not re.fullmatch('[A-Z]{3}', var('reporting_currency') | string) -%}
+        {%- do problems.append("reporting_currency must be an upper-case ISO 4217 code such as EUR, got '"
+            ~ var('reporting_currency') ~ "'") -%}
+    {%- endif -%}
+    {%- if not re.fullmatch('[A-Z]{3}', var('online_retail_currency') | string) -%}
+        {%- do problems.append("online_retail_currency must be an upper-case ISO 4217 code such as GBP, got '"
+            ~ var('online_retail_currency') ~ "'") -%}
+    {%- endif -%}
+    {%- if var('fx_rate_max_age_days') is not integer or var('fx_rate_max_age_days') is boolean or var('fx_rate_max_age_days') < 1 -%}
+        {%- do problems.append("fx_rate_max_age_days must be a whole number of days of at least 1, got '"
+            ~ var('fx_rate_max_age_days') ~ "'") -%}
+    {%- endif -%}
+    {%- if not re.fullmatch('[A-Z]{2}', var('phone_default_country') | string) -%}
+        {%- do problems.append("phone_default_country must be an upper-case ISO 3166-1 alpha-2 code such as NL, got '"
+            ~ var('phone_default_country') ~ "'") -%}
+    {%- endif -%}
+    {%- if var('high_value_threshold_amount') is not number or var('high_value_threshold_amount') is boolean -%}
+        {%- do problems.append("high_value_threshold_amount must be a number (an amount in the reporting currency), got '"
+            ~ var('high_value_threshold_amount') ~ "'") -%}
+    {%- endif -%}
+    {%- for name in ['identity_max_rounds', 'identity_max_identifiers_per_profile'] -%}
+        {%- if var(name) is not integer or var(name) is boolean or var(name) < 1 -%}
+            {%- do problems.append(name ~ " must be a whole number of at least 1, got '" ~ var(name) ~ "'") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if not (var('leather_shoes_category') is string and var('leather_shoes_category') | trim) -%}
+        {%- do problems.append("leather_shoes_category must be a product category name") -%}
+    {%- endif -%}
+    {%- if execute -%}
+        {%- for name in ['shop_time_zone', 'snowplow_time_zone', 'online_retail_time_zone'] -%}
+            {%- set zone = var(name) | string -%}
+            {%- if not re.fullmatch('[A-Za-z0-9_+/-]+', zone) -%}
+                {%- do problems.append(name ~ " must be an IANA time zone name such as Europe/Amsterdam, got '" ~ zone ~ "'") -%}
+            {%- else -%}
+                {%- set known = run_query(
+                    "select count(*) from pg_timezone_names() where name = '" ~ zone ~ "'"
+                ).columns[0].values()[0] -%}
+                {%- if known == 0 -%}
+                    {%- do problems.append(name ~ " '" ~ zone ~ "' is not a time zone DuckDB knows (IANA names such as Europe/Amsterdam or UTC)") -%}
+                {%- endif -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if execute -%}
+        {%- for input_name, path_var in [
+            ('snowplow', 'snowplow_web_events_path'), ('snowplow', 'snowplow_mobile_events_path'),
+            ('online_retail', 'online_retail_path')
+        ] if input_enabled(input_name) -%}
+            {%- set path = var(path_var) | string -%}
+            {%- if "'" in path -%}
+                {%- do problems.append(path_var ~ " must not contain a quote: " ~ path) -%}
+            {%- elif run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] == 0 -%}
+                {%- do problems.append(path_var ~ " names no file: '" ~ path
+                    ~ "' (relative paths are read from the project root)") -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if problems -%}
+        {{ exceptions.raise_compiler_error(
+            "OpenProfile configuration error(s) — fix the vars in dbt_project.yml or --vars:\n  - "
+            ~ problems | join("\n  - ")
+        ) }}
+    {%- endif -%}
+    select 1 as configuration_is_valid
+{% endmacro %}

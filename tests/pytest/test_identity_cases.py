@@ -1,0 +1,226 @@
+"""The identity rules, case by case, on the hand-written raw data of tests/fixtures/identity_cases.
+
+Each expectation follows from the raw rows and the rule, not from the models' output: e.g. the
+merge-lineage ids are md5 values computed here with hashlib.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+import unicodedata
+
+import duckdb
+import pytest
+
+from conftest import copy_project
+from openprofile.cli import PROJECT_ROOT, dbt_build
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "identity_cases"
+LONG_USER_ID = "u_" + "x" * 298
+
+
+def customer_id_of(identifier_type: str, identifier_value: str) -> str:
+    """What the anchor rule says a profile anchored on this identifier is called."""
+    digest = hashlib.md5(f"{identifier_type}:{identifier_value}".encode()).hexdigest()
+    return f"cus_{digest}"
+
+
+def build(project, database) -> None:
+    code = dbt_build(["demo"], database,
+                     target_path=project / "target", project_dir=project)
+    assert code == 0
+
+
+@pytest.fixture(scope="module")
+def cases_project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("identity_cases") / "project")
+    for raw in FIXTURE.glob("raw_shop__*.csv"):
+        shutil.copy(raw, project / "seeds" / "demo" / raw.name)
+    # the fixture's phones are American: default country US for numbers without a code
+    dbt_project = project / "dbt_project.yml"
+    dbt_project.write_text(dbt_project.read_text().replace(
+        'phone_default_country: "NL"', 'phone_default_country: "US"'))
+    return project
+
+
+@pytest.fixture(scope="module")
+def cases_db(cases_project):
+    database = cases_project / "cases.duckdb"
+    build(cases_project, database)
+    connection = duckdb.connect(str(database), read_only=True)
+    yield connection
+    connection.close()
+
+
+def profile(db, identifier_type, identifier_value):
+    rows = db.execute(
+        "select customer_id from marts.dim_customer_keys"
+        " where identifier_type = ? and identifier_value = ?",
+        [identifier_type, identifier_value],
+    ).fetchall()
+    return rows[0][0] if rows else None
+
+
+def test_emails_are_trimmed_and_lowercased_and_invalid_ones_never_repaired(cases_db):
+    pat = profile(cases_db, "crm_contact_id", "C_PAT")
+    assert profile(cases_db, "email", "pat.lee@example.com") == pat
+    order_profile = cases_db.execute(
+        "select customer_id from marts.fct_activities where order_id = 'O_PAT'"
+        " and activity_type = 'order_placed'"
+    ).fetchone()[0]
+    assert order_profile == pat
+    # 'pat lee@example.com' is no email: no key, C_BAD stays its own profile
+    assert profile(cases_db, "email", "pat lee@example.com") is None
+    assert profile(cases_db, "email", "patlee@example.com") is None  # not "repaired"
+    bad = profile(cases_db, "crm_contact_id", "C_BAD")
+    assert bad is not None and bad != pat
+    status = cases_db.execute(
+        "select edge_status from marts.fct_identity_edges where to_identifier_value ="
+        " 'pat lee@example.com' or from_identifier_value = 'pat lee@example.com'"
+    ).fetchall()
+    assert status == [("rejected: invalid email address",)]
+
+
+def test_placeholder_user_ids_link_nothing(cases_db):
+    cookies = ["ck_undefined", "ck_null", "ck_zero", "ck_empty"]
+    profiles = {profile(cases_db, "cookie_id", cookie) for cookie in cookies}
+    assert None not in profiles and len(profiles) == 4
+    user_ids = {row[0] for row in cases_db.execute(
+        "select identifier_value from marts.dim_customer_keys where identifier_type = 'user_id'"
+    ).fetchall()}
+    assert not user_ids & {"undefined", "NULL", " NULL ", "0", ""}
+    known = cases_db.execute(
+        f"select count(*) from marts.dim_customers where is_known and customer_id in"
+        f" ({', '.join('?' * 4)})", list(profiles)
+    ).fetchone()[0]
+    assert known == 0
+
+
+def test_two_contacts_with_a_placeholder_email_stay_two_profiles(cases_db):
+    one, two = (profile(cases_db, "crm_contact_id", c) for c in ("C_NOMAIL1", "C_NOMAIL2"))
+    assert one and two and one != two
+    assert profile(cases_db, "email", "noemail@example.com") is None
+
+
+def test_phone_numbers_in_two_formats_are_one_identifier(cases_db):
+    owner = profile(cases_db, "crm_contact_id", "C_PHONE")
+    assert profile(cases_db, "phone", "+15550102030") == owner
+    assert cases_db.execute(
+        "select count(*) from marts.dim_customer_keys where identifier_type = 'phone'"
+    ).fetchone()[0] == 1
+    order_profile = cases_db.execute(
+        "select customer_id from marts.fct_activities where order_id = 'O_PHONE'"
+        " and activity_type = 'order_placed'"
+    ).fetchone()[0]
+    assert order_profile == owner
+    assert cases_db.execute(
+        "select phone from marts.dim_customers where customer_id = ?", [owner]
+    ).fetchone()[0] == "+15550102030"
+
+
+def test_a_300_character_user_id_is_kept_whole(cases_db):
+    assert len(LONG_USER_ID) == 300
+    found = profile(cases_db, "user_id", LONG_USER_ID)
+    assert found == profile(cases_db, "cookie_id", "ck_long")
+    assert profile(cases_db, "user_id", LONG_USER_ID[:299]) is None
+
+
+def test_a_known_profile_merged_with_anonymous_history_stays_known(cases_db):
+    known = profile(cases_db, "crm_contact_id", "C_KNOWN")
+    assert profile(cases_db, "cookie_id", "ck_known") == known
+    row = cases_db.execute(
+        "select is_known, email, first_name from marts.dim_customers where customer_id = ?",
+        [known],
+    ).fetchone()
+    assert row == (True, "known@example.com", "Known")
+    anonymous_visit = cases_db.execute(
+        "select customer_id from marts.fct_activities where source_record_id = 'w_known_anon'"
+    ).fetchone()[0]
+    assert anonymous_visit == known
+    # the cookie, seen first, anchors the merged profile
+    assert known == customer_id_of("cookie_id", "ck_known")
+
+
+def test_a_shared_device_keeps_two_people_apart_and_splits_its_history_by_time(cases_db):
+    u1, u2 = profile(cases_db, "user_id", "u1"), profile(cases_db, "user_id", "u2")
+    assert u1 and u2 and u1 != u2
+    attributed = dict(cases_db.execute(
+        "select source_record_id, customer_id from marts.fct_activities"
+        " where source_record_id like 'w_d1_%'"
+    ).fetchall())
+    assert attributed == {"w_d1_0900": u1, "w_d1_0905": u1, "w_d1_1800": u2, "w_d1_1810": u2}
+    shared, now = cases_db.execute(
+        "select is_shared, customer_id from marts.dim_customer_keys where identifier_value = 'd1'"
+    ).fetchone()
+    assert shared is True and now == u2
+    assert cases_db.execute(
+        "select count(*) from marts.dim_customers where customer_id in (?, ?) and is_known",
+        [u1, u2],
+    ).fetchone()[0] == 2
+
+
+def test_an_office_email_on_two_contacts_merges_nothing(cases_db):
+    one, two = (profile(cases_db, "crm_contact_id", c) for c in ("C_OFFICE1", "C_OFFICE2"))
+    assert one and two and one != two
+    assert cases_db.execute(
+        "select is_shared from marts.dim_customer_keys where identifier_value = 'office@acme-corp.com'"
+    ).fetchone() == (True,)
+
+
+def test_a_user_id_on_two_crm_contacts_breaks_the_limit_and_links_neither(cases_db):
+    ids = {profile(cases_db, t, v) for t, v in
+           [("user_id", "u_dup"), ("crm_contact_id", "C_DUP1"), ("crm_contact_id", "C_DUP2")]}
+    assert None not in ids and len(ids) == 3
+    statuses = {row[0] for row in cases_db.execute(
+        "select edge_status from marts.fct_identity_edges where from_identifier_value = 'u_dup'"
+        " or to_identifier_value = 'u_dup'"
+    ).fetchall()}
+    assert statuses == {"rejected: identifier limit"}
+    largest = cases_db.execute(
+        "select max(user_id_count), max(crm_contact_id_count) from marts.dim_customers"
+    ).fetchone()
+    assert largest == (1, 1)
+
+
+def test_names_match_in_any_unicode_form_and_display_in_nfc(cases_db):
+    keys = cases_db.execute(
+        "select contact_id, first_name, first_name_match_key, last_name_match_key"
+        " from staging.stg_shop__crm_contacts where contact_id in ('C_NFC1', 'C_NFC2')"
+        " order by contact_id"
+    ).fetchall()
+    assert [row[2:] for row in keys] == [("munoz", "garcia"), ("munoz", "garcia")]
+    nfc = unicodedata.normalize("NFC", "Mun\u0303oz")
+    assert nfc == "Mu\u00f1oz"
+    assert [row[1] for row in keys] == [nfc, nfc]
+
+
+def test_merge_lineage_over_two_builds(cases_project, tmp_path):
+    database = tmp_path / "lineage.duckdb"
+    build(cases_project, database)
+    anonymous = customer_id_of("cookie_id", "ck_m")   # first seen 2022-09-01
+    known = customer_id_of("user_id", "u_m")           # CRM C_M, 2022-09-10: user_id beats crm id
+    with duckdb.connect(str(database), read_only=True) as db:
+        assert profile(db, "cookie_id", "ck_m") == anonymous
+        assert profile(db, "crm_contact_id", "C_M") == known
+        assert db.execute("select count(*) from marts.customer_id_history").fetchone()[0] == 0
+
+    web_events = cases_project / "seeds" / "demo" / "raw_shop__web_events.csv"
+    original = web_events.read_text(encoding="utf-8")
+    with (FIXTURE / "second_build_web_events.csv").open(encoding="utf-8") as handle:
+        added = list(csv.reader(handle))[1:]
+    try:
+        with web_events.open("a", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(added)
+        build(cases_project, database)
+    finally:
+        web_events.write_text(original, encoding="utf-8")
+
+    with duckdb.connect(str(database), read_only=True) as db:
+        # the older anonymous anchor wins; the known profile's id is absorbed, not lost
+        assert profile(db, "crm_contact_id", "C_M") == anonymous
+        history = db.execute(
+            "select previous_customer_id, current_customer_id from marts.customer_id_history"
+        ).fetchall()
+        assert history == [(known, anonymous)]
