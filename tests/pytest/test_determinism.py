@@ -6,10 +6,15 @@ import csv
 import hashlib
 import random
 
+import shutil
+
 import duckdb
+import pytest
 
 from conftest import copy_project
-from openprofile.cli import dbt_build
+from openprofile.cli import PROJECT_ROOT, dbt_build
+
+IDENTITY_CASES = PROJECT_ROOT / "tests" / "fixtures" / "identity_cases"
 
 MARTS = [
     ("marts", "dim_customers"),
@@ -17,8 +22,10 @@ MARTS = [
     ("marts", "fct_activities"),
     ("marts", "customer_measures"),
     ("marts", "segment_memberships"),
+    ("marts", "fct_identity_edges"),
     ("quality", "quarantined_records"),
     ("quality", "row_count_reconciliation"),
+    ("quality", "flagged_records"),
 ]
 
 
@@ -44,13 +51,25 @@ def shuffle_seed_rows(project, seed: int) -> None:
             writer.writerows(rows)
 
 
-def test_shuffled_input_rows_give_identical_marts(demo_build, tmp_path):
-    project = copy_project(tmp_path / "shuffled_project")
-    shuffle_seed_rows(project, seed=7)
-    database = tmp_path / "shuffled.duckdb"
-    code = dbt_build(["demo"], database, target_path=tmp_path / "target",
-                     extra_args=[], project_dir=project)
+def build_copy(tmp_path, name, raw_files=(), seed=None):
+    """Build a copy of the project, its demo seeds replaced by ``raw_files`` and their rows
+    shuffled with ``seed`` (None: as they are); returns the database path."""
+    project = copy_project(tmp_path / f"{name}_project")
+    for raw in raw_files:
+        shutil.copy(raw, project / "seeds" / "demo" / raw.name)
+    if seed is not None:
+        shuffle_seed_rows(project, seed=seed)
+    database = tmp_path / f"{name}.duckdb"
+    code = dbt_build(["demo"], database, target_path=tmp_path / f"target_{name}",
+                     project_dir=project, dbt_vars={"phone_default_country": "US"})
     assert code == 0
-    original, shuffled = mart_digests(demo_build), mart_digests(database)
+    return database
+
+
+@pytest.mark.parametrize("data_set", ["demo", "identity_cases"])
+def test_shuffled_input_rows_give_identical_marts(tmp_path, data_set):
+    raw_files = sorted(IDENTITY_CASES.glob("raw_shop__*.csv")) if data_set == "identity_cases" else []
+    original = mart_digests(build_copy(tmp_path, "original", raw_files))
+    shuffled = mart_digests(build_copy(tmp_path, "shuffled", raw_files, seed=7))
     differing = [name for name in original if original[name] != shuffled[name]]
     assert not differing, f"marts differ after shuffling the input rows: {differing}"
