@@ -1,9 +1,7 @@
-{#- Every staged record of every enabled input in one conformed shape: one row per activity,
-    carrying the identifiers seen on that record. Sources that are not enabled contribute no
-    CTE at all (see var('inputs')). -#}
-{%- set string_type = dbt.type_string() -%}
-{%- set null_string = "cast(null as " ~ string_type ~ ")" -%}
-{%- set null_amount = "cast(null as decimal(38, 3))" -%}
+{#- Every staged record of every enabled input in one conformed shape (activity_columns()):
+    one row per activity, carrying the identifiers seen on that record. Sources that are not
+    enabled contribute no CTE at all (see var('inputs')). -#}
+{%- set parts = [] %}
 
 with event_name_mappings as (
     select
@@ -12,8 +10,6 @@ with event_name_mappings as (
         lower(event_name) as event_name_key
     from {{ ref('event_name_mappings') }}
 ),
-
-{% set parts = [] %}
 
 {% if input_enabled('demo') %}
     {% do parts.extend([
@@ -41,140 +37,71 @@ with event_name_mappings as (
     ),
 
     shop_web as (
-        select
-        -- ids
-            'shop_web:' || stg_shop__web_events.event_id as activity_id,
-            'shop_web' as source_name,
-            stg_shop__web_events.event_id as source_record_id,
-            {{ null_string }} as session_id,
-            {{ null_string }} as order_id,
-            -- identifiers seen on the record
-            stg_shop__web_events.cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            stg_shop__web_events.user_id,
-            {{ null_string }} as crm_contact_id,
-            {{ null_string }} as email,
-            {{ null_string }} as guest_order_id,
-            {{ null_string }} as phone,
-            {{ null_string }} as phone_region,
-            -- strings
-            stg_shop__web_events.event_name as activity_name,
-            'web' as channel,
-            stg_shop__web_events.page_url,
-            stg_shop__web_events.referrer_url,
-            stg_shop__web_events.utm_source,
-            stg_shop__web_events.utm_medium,
-            stg_shop__web_events.utm_campaign,
-            stg_shop__web_events.product_sku,
-            stg_shop__web_events.product_name,
-            stg_shop__web_events.product_category,
-            {{ null_string }} as currency,
-            -- numerics
-            {{ null_amount }} as activity_amount,
-            -- timestamps
-            stg_shop__web_events.occurred_at
-        from stg_shop__web_events
+        {{ select_conformed_activity('stg_shop__web_events', {
+            'activity_id': "'shop_web:' || event_id",
+            'source_name': "'shop_web'",
+            'source_record_id': 'event_id',
+            'cookie_id': 'cookie_id',
+            'user_id': 'user_id',
+            'activity_name': 'event_name',
+            'channel': "'web'",
+            'page_url': 'page_url',
+            'referrer_url': 'referrer_url',
+            'utm_source': 'utm_source',
+            'utm_medium': 'utm_medium',
+            'utm_campaign': 'utm_campaign',
+            'product_sku': 'product_sku',
+            'product_name': 'product_name',
+            'product_category': 'product_category',
+            'occurred_at': 'occurred_at',
+        }) }}
     ),
 
     shop_app as (
-        select
-            'shop_app:' || event_id as activity_id,
-            'shop_app' as source_name,
-            event_id as source_record_id,
-            {{ null_string }} as session_id,
-            {{ null_string }} as order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            device_id,
-            user_id,
-            {{ null_string }} as crm_contact_id,
-            {{ null_string }} as email,
-            {{ null_string }} as guest_order_id,
-            {{ null_string }} as phone,
-            {{ null_string }} as phone_region,
-            event_name as activity_name,
-            'mobile_app' as channel,
-            screen_name as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            product_sku,
-            product_name,
-            product_category,
-            {{ null_string }} as currency,
-            {{ null_amount }} as activity_amount,
-            occurred_at
-        from stg_shop__app_events
+        {{ select_conformed_activity('stg_shop__app_events', {
+            'activity_id': "'shop_app:' || event_id",
+            'source_name': "'shop_app'",
+            'source_record_id': 'event_id',
+            'device_id': 'device_id',
+            'user_id': 'user_id',
+            'activity_name': 'event_name',
+            'channel': "'mobile_app'",
+            'page_url': 'screen_name',
+            'product_sku': 'product_sku',
+            'product_name': 'product_name',
+            'product_category': 'product_category',
+            'occurred_at': 'occurred_at',
+        }) }}
     ),
 
+    {%- set crm_columns = {
+        'source_name': "'shop_crm'",
+        'source_record_id': 'contact_id',
+        'user_id': 'user_id',
+        'crm_contact_id': 'contact_id',
+        'email': 'email',
+        'phone': 'phone',
+        'phone_region': 'country_code',
+        'channel': "'crm'",
+    } %}
+
     shop_crm_created as (
-        select
-            'shop_crm:' || contact_id || ':created' as activity_id,
-            'shop_crm' as source_name,
-            contact_id as source_record_id,
-            {{ null_string }} as session_id,
-            {{ null_string }} as order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            user_id,
-            contact_id as crm_contact_id,
-            email,
-            {{ null_string }} as guest_order_id,
-            phone,
-            country_code as phone_region,
-            'crm_contact_created' as activity_name,
-            'crm' as channel,
-            {{ null_string }} as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            {{ null_string }} as currency,
-            {{ null_amount }} as activity_amount,
-            created_at as occurred_at
-        from stg_shop__crm_contacts
+        {{ select_conformed_activity('stg_shop__crm_contacts', dict(crm_columns, **{
+            'activity_id': "'shop_crm:' || contact_id || ':created'",
+            'activity_name': "'crm_contact_created'",
+            'occurred_at': 'created_at',
+        })) }}
     ),
 
     shop_crm_updated as (
-        select
-            'shop_crm:' || contact_id || ':updated' as activity_id,
-            'shop_crm' as source_name,
-            contact_id as source_record_id,
-            {{ null_string }} as session_id,
-            {{ null_string }} as order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            user_id,
-            contact_id as crm_contact_id,
-            email,
-            {{ null_string }} as guest_order_id,
-            phone,
-            country_code as phone_region,
-            'crm_contact_updated' as activity_name,
-            'crm' as channel,
-            {{ null_string }} as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            {{ null_string }} as currency,
-            {{ null_amount }} as activity_amount,
-            updated_at as occurred_at
-        from stg_shop__crm_contacts
-        where updated_at > created_at
+        {{ select_conformed_activity('stg_shop__crm_contacts', dict(crm_columns, **{
+            'activity_id': "'shop_crm:' || contact_id || ':updated'",
+            'activity_name': "'crm_contact_updated'",
+            'occurred_at': 'updated_at',
+        }), where='updated_at > created_at') }}
     ),
 
-    shop_order_totals as (
+    shop_line_totals as (
         select
             order_id,
             sum(line_amount) as order_amount
@@ -182,76 +109,43 @@ with event_name_mappings as (
         group by order_id
     ),
 
-    shop_orders_placed as (
+    shop_order_totals as (
         select
-            'shop_orders:' || stg_shop__orders.order_id || ':order' as activity_id,
-            'shop_orders' as source_name,
-            stg_shop__orders.order_id as source_record_id,
-            {{ null_string }} as session_id,
-            stg_shop__orders.order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            {{ null_string }} as user_id,
-            stg_shop__orders.contact_id as crm_contact_id,
-            stg_shop__orders.guest_email as email,
-            {{ null_string }} as guest_order_id,
-            stg_shop__orders.guest_phone as phone,
-            {{ null_string }} as phone_region,
-            case
-                when stg_shop__orders.order_status = 'cancelled' then 'order_cancelled'
-                else 'order_placed'
-            end as activity_name,
-            case stg_shop__orders.channel
-                when 'app' then 'mobile_app' else stg_shop__orders.channel
-            end as channel,
-            {{ null_string }} as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            stg_shop__orders.currency,
-            coalesce(shop_order_totals.order_amount, 0) as activity_amount,
-            stg_shop__orders.ordered_at as occurred_at
+            stg_shop__orders.*,
+            coalesce(shop_line_totals.order_amount, 0) as order_amount
         from stg_shop__orders
-        left join shop_order_totals
-            on stg_shop__orders.order_id = shop_order_totals.order_id
+        left join shop_line_totals
+            on stg_shop__orders.order_id = shop_line_totals.order_id
+    ),
+
+    {%- set order_columns = {
+        'source_name': "'shop_orders'",
+        'source_record_id': 'order_id',
+        'order_id': 'order_id',
+        'crm_contact_id': 'contact_id',
+        'email': 'guest_email',
+        'phone': 'guest_phone',
+        'channel': "case channel when 'app' then 'mobile_app' else channel end",
+        'currency': 'currency',
+    } %}
+
+    shop_orders_placed as (
+        {{ select_conformed_activity('shop_order_totals', dict(order_columns, **{
+            'activity_id': "'shop_orders:' || order_id || ':order'",
+            'activity_name': "case when order_status = 'cancelled' then 'order_cancelled'"
+                ~ " else 'order_placed' end",
+            'activity_amount': 'order_amount',
+            'occurred_at': 'ordered_at',
+        })) }}
     ),
 
     shop_orders_refunded as (
-        select
-            'shop_orders:' || order_id || ':refund' as activity_id,
-            'shop_orders' as source_name,
-            order_id as source_record_id,
-            {{ null_string }} as session_id,
-            order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            {{ null_string }} as user_id,
-            contact_id as crm_contact_id,
-            guest_email as email,
-            {{ null_string }} as guest_order_id,
-            guest_phone as phone,
-            {{ null_string }} as phone_region,
-            'order_refunded' as activity_name,
-            case channel when 'app' then 'mobile_app' else channel end as channel,
-            {{ null_string }} as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            currency,
-            refund_amount as activity_amount,
-            refunded_at as occurred_at
-        from stg_shop__orders
-        where refund_amount is not null
+        {{ select_conformed_activity('stg_shop__orders', dict(order_columns, **{
+            'activity_id': "'shop_orders:' || order_id || ':refund'",
+            'activity_name': "'order_refunded'",
+            'activity_amount': 'refund_amount',
+            'occurred_at': 'refunded_at',
+        }), where='refund_amount is not null') }}
     ),
 {% endif %}
 
@@ -266,67 +160,38 @@ with event_name_mappings as (
     ),
 
     snowplow_web as (
-        select
-            'snowplow_web:' || event_id as activity_id,
-            'snowplow_web' as source_name,
-            event_id as source_record_id,
-            domain_sessionid as session_id,
-            {{ null_string }} as order_id,
-            domain_userid as cookie_id,
-            network_userid as network_user_id,
-            {{ null_string }} as device_id,
-            user_id,
-            {{ null_string }} as crm_contact_id,
-            {{ null_string }} as email,
-            {{ null_string }} as guest_order_id,
-            {{ null_string }} as phone,
-            {{ null_string }} as phone_region,
-            event_name as activity_name,
-            'web' as channel,
-            page_url,
-            referrer_url,
-            utm_source,
-            utm_medium,
-            utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            {{ null_string }} as currency,
-            {{ null_amount }} as activity_amount,
-            occurred_at
-        from stg_snowplow__web_events
+        {{ select_conformed_activity('stg_snowplow__web_events', {
+            'activity_id': "'snowplow_web:' || event_id",
+            'source_name': "'snowplow_web'",
+            'source_record_id': 'event_id',
+            'session_id': 'domain_sessionid',
+            'cookie_id': 'domain_userid',
+            'network_user_id': 'network_userid',
+            'user_id': 'user_id',
+            'activity_name': 'event_name',
+            'channel': "'web'",
+            'page_url': 'page_url',
+            'referrer_url': 'referrer_url',
+            'utm_source': 'utm_source',
+            'utm_medium': 'utm_medium',
+            'utm_campaign': 'utm_campaign',
+            'occurred_at': 'occurred_at',
+        }) }}
     ),
 
     snowplow_mobile as (
-        select
-            'snowplow_mobile:' || event_id as activity_id,
-            'snowplow_mobile' as source_name,
-            event_id as source_record_id,
-            session_id,
-            {{ null_string }} as order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            device_id,
-            user_id,
-            {{ null_string }} as crm_contact_id,
-            {{ null_string }} as email,
-            {{ null_string }} as guest_order_id,
-            {{ null_string }} as phone,
-            {{ null_string }} as phone_region,
-            event_name as activity_name,
-            'mobile_app' as channel,
-            screen_name as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            {{ null_string }} as currency,
-            {{ null_amount }} as activity_amount,
-            occurred_at
-        from stg_snowplow__mobile_events
+        {{ select_conformed_activity('stg_snowplow__mobile_events', {
+            'activity_id': "'snowplow_mobile:' || event_id",
+            'source_name': "'snowplow_mobile'",
+            'source_record_id': 'event_id',
+            'session_id': 'session_id',
+            'device_id': 'device_id',
+            'user_id': 'user_id',
+            'activity_name': 'event_name',
+            'channel': "'mobile_app'",
+            'page_url': 'screen_name',
+            'occurred_at': 'occurred_at',
+        }) }}
     ),
 {% endif %}
 
@@ -349,52 +214,27 @@ with event_name_mappings as (
     ),
 
     online_retail as (
-        select
-            'online_retail:' || invoice_no as activity_id,
-            'online_retail' as source_name,
-            invoice_no as source_record_id,
-            {{ null_string }} as session_id,
-            invoice_no as order_id,
-            {{ null_string }} as cookie_id,
-            {{ null_string }} as network_user_id,
-            {{ null_string }} as device_id,
-            {{ null_string }} as user_id,
-            customer_number as crm_contact_id,
-            {{ null_string }} as email,
-            case when customer_number is null then invoice_no end as guest_order_id,
-            {{ null_string }} as phone,
-            {{ null_string }} as phone_region,
-            case when is_cancellation then 'order_refunded' else 'order_placed' end
-                as activity_name,
-            'web' as channel,
-            {{ null_string }} as page_url,
-            {{ null_string }} as referrer_url,
-            {{ null_string }} as utm_source,
-            {{ null_string }} as utm_medium,
-            {{ null_string }} as utm_campaign,
-            {{ null_string }} as product_sku,
-            {{ null_string }} as product_name,
-            {{ null_string }} as product_category,
-            currency,
-            -- a cancellation's lines are negative; the refund activity carries the money returned
-            case when is_cancellation then -invoice_amount else invoice_amount end
-                as activity_amount,
-            invoiced_at as occurred_at
-        from online_retail_invoices
+        {{ select_conformed_activity('online_retail_invoices', {
+            'activity_id': "'online_retail:' || invoice_no",
+            'source_name': "'online_retail'",
+            'source_record_id': 'invoice_no',
+            'order_id': 'invoice_no',
+            'crm_contact_id': 'customer_number',
+            'guest_order_id': 'case when customer_number is null then invoice_no end',
+            'activity_name': "case when is_cancellation then 'order_refunded'"
+                ~ " else 'order_placed' end",
+            'channel': "'web'",
+            'currency': 'currency',
+            'activity_amount':
+                'case when is_cancellation then -invoice_amount else invoice_amount end',
+            'occurred_at': 'invoiced_at',
+        }) }}
     ),
 {% endif %}
 
 unioned as (
-    {#- by name, so the CTEs' column order does not matter -#}
-    {%- set columns = [
-        'activity_id', 'source_name', 'source_record_id', 'session_id', 'order_id',
-        'cookie_id', 'network_user_id', 'device_id', 'user_id', 'crm_contact_id', 'email',
-        'guest_order_id', 'phone', 'phone_region', 'activity_name', 'channel', 'page_url', 'referrer_url', 'utm_source',
-        'utm_medium', 'utm_campaign', 'product_sku', 'product_name', 'product_category',
-        'currency', 'activity_amount', 'occurred_at'
-    ] %}
     {% for part in parts %}
-        select {{ columns | join(', ') }} from {{ part }}
+        select * from {{ part }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
