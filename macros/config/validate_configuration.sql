@@ -24,7 +24,7 @@
         {%- do problems.append("high_value_threshold_amount must be a number (an amount in the reporting currency), got '"
             ~ var('high_value_threshold_amount') ~ "'") -%}
     {%- endif -%}
-    {%- for name in ['identity_max_rounds', 'identity_max_identifiers_per_profile'] -%}
+    {%- for name in ['identity_max_rounds', 'identity_max_identifiers_per_profile', 'session_timeout_minutes'] -%}
         {%- if var(name) is not integer or var(name) is boolean or var(name) < 1 -%}
             {%- do problems.append(name ~ " must be a whole number of at least 1, got '" ~ var(name) ~ "'") -%}
         {%- endif -%}
@@ -33,7 +33,7 @@
         {%- do problems.append("leather_shoes_category must be a product category name") -%}
     {%- endif -%}
     {%- if execute -%}
-        {%- for name in ['shop_time_zone', 'snowplow_time_zone', 'online_retail_time_zone'] -%}
+        {%- for name in ['shop_time_zone', 'snowplow_time_zone', 'online_retail_time_zone', 'reporting_time_zone'] -%}
             {%- set zone = var(name) | string -%}
             {%- if not re.fullmatch('[A-Za-z0-9_+/-]+', zone) -%}
                 {%- do problems.append(name ~ " must be an IANA time zone name such as Europe/Amsterdam, got '" ~ zone ~ "'") -%}

@@ -10,6 +10,18 @@ dim_customers as (
     select * from {{ ref('dim_customers') }}
 ),
 
+fct_sessions as (
+    select * from {{ ref('fct_sessions') }}
+),
+
+session_counts as (
+    select
+        customer_id,
+        count(*) as session_count
+    from fct_sessions
+    group by customer_id
+),
+
 activity_counts as (
     select
         customer_id,
@@ -56,6 +68,7 @@ final as (
             as reporting_currency,
         -- numerics: counts
         cast(coalesce(activity_counts.activity_count, 0) as bigint) as activity_count,
+        cast(coalesce(session_counts.session_count, 0) as bigint) as session_count,
         cast(coalesce(activity_counts.page_view_count, 0) as bigint) as page_view_count,
         cast(coalesce(activity_counts.screen_view_count, 0) as bigint) as screen_view_count,
         cast(coalesce(activity_counts.product_view_count, 0) as bigint) as product_view_count,
@@ -88,6 +101,8 @@ final as (
     from dim_customers
     left join activity_counts
         on dim_customers.customer_id = activity_counts.customer_id
+    left join session_counts
+        on dim_customers.customer_id = session_counts.customer_id
 )
 
 select * from final
