@@ -8,6 +8,7 @@ runs from the project root, whatever the current directory.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -156,6 +157,22 @@ def _test(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clv_summary(args: argparse.Namespace) -> int:
+    from openprofile import clv
+
+    summaries = clv.summary_data(
+        clv.read_cdnow(Path(args.input)),
+        dt.date.fromisoformat(args.observation_end),
+        args.unit,
+    )
+    clv.write_csv(summaries, Path(args.out))
+    repeaters = [s for s in summaries if s.frequency > 0]
+    mean_frequency = sum(s.frequency for s in summaries) / len(summaries) if summaries else 0
+    print(f"openprofile: {len(summaries)} customers ({len(repeaters)} with repeat purchases), "
+          f"mean frequency {mean_frequency:.4f}; wrote {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` (default ``sys.argv[1:]``) and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="openprofile", description=__doc__.splitlines()[0])
@@ -176,6 +193,17 @@ def main(argv: list[str] | None = None) -> int:
     test = commands.add_parser("test", help="lint + dbt build with all dbt tests + pytest")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest after --")
     test.set_defaults(run=_test)
+
+    summary = commands.add_parser(
+        "clv-summary",
+        help="BG/NBD / Gamma-Gamma summary data (frequency, recency, T, monetary_value) of a "
+             "CDNOW-format purchase file, as CSV")
+    summary.add_argument("--input", required=True,
+                         help="whitespace-separated file: customer_id yyyymmdd quantity amount")
+    summary.add_argument("--observation-end", required=True, help="last day counted, YYYY-MM-DD")
+    summary.add_argument("--unit", choices=["days", "weeks"], default="weeks")
+    summary.add_argument("--out", required=True, help="CSV file to write")
+    summary.set_defaults(run=_clv_summary)
 
     args = parser.parse_args(argv)
     for name in ("dbt_args", "pytest_args"):
