@@ -24,7 +24,7 @@
         {%- do problems.append("high_value_threshold_amount must be a number (an amount in the reporting currency), got '"
             ~ var('high_value_threshold_amount') ~ "'") -%}
     {%- endif -%}
-    {%- for name in ['identity_max_rounds', 'identity_max_identifiers_per_profile', 'session_timeout_minutes'] -%}
+    {%- for name in ['identity_max_rounds', 'identity_max_identifiers_per_profile', 'session_timeout_minutes', 'leather_interest_min_views'] -%}
         {%- if var(name) is not integer or var(name) is boolean or var(name) < 1 -%}
             {%- do problems.append(name ~ " must be a whole number of at least 1, got '" ~ var(name) ~ "'") -%}
         {%- endif -%}

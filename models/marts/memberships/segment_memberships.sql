@@ -5,6 +5,9 @@
     ref('segment_high_value_customers'),
     ref('segment_leather_shoe_browsers_without_checkout'),
     ref('segment_mobile_app_users'),
+    ref('segment_mobile_pre_order_customers'),
+    ref('segment_organic_visitors'),
+    ref('segment_unknown_leather_shoe_prospects'),
     ref('segment_unknown_visitors'),
 ] -%}
 

@@ -1,11 +1,8 @@
 {#- Profiles that viewed at least one product in var('leather_shoes_category') and never
-    started a checkout nor placed an order. Qualified at their first such product view. -#}
+    started a checkout nor placed an order (not even one later cancelled or refunded).
+    Qualified at their first such product view. -#}
 with fct_activities as (
     select * from {{ ref('fct_activities') }}
-),
-
-customer_measures as (
-    select * from {{ ref('customer_measures') }}
 ),
 
 leather_shoe_views as (
@@ -19,16 +16,20 @@ leather_shoe_views as (
     group by customer_id
 ),
 
+checkouts as (
+    select distinct customer_id
+    from fct_activities
+    where activity_type in ('checkout_started', 'order_placed', 'order_cancelled')
+),
+
 final as (
     select
         leather_shoe_views.customer_id,
         leather_shoe_views.first_viewed_at as qualified_at
     from leather_shoe_views
-    inner join customer_measures
-        on leather_shoe_views.customer_id = customer_measures.customer_id
-    where
-        customer_measures.checkout_started_count = 0
-        and customer_measures.order_count = 0
+    left join checkouts
+        on leather_shoe_views.customer_id = checkouts.customer_id
+    where checkouts.customer_id is null
 )
 
 select * from final
