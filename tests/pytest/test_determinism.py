@@ -22,6 +22,10 @@ MARTS = [
     ("marts", "fct_activities"),
     ("marts", "customer_measures"),
     ("marts", "segment_memberships"),
+    ("marts", "segment_membership_history"),  # on a first build: entered when the data qualified
+    ("marts", "fct_sessions"),
+    ("marts", "business_measures"),
+    ("marts", "next_best_offers"),
     ("marts", "fct_identity_edges"),
     ("quality", "quarantined_records"),
     ("quality", "row_count_reconciliation"),

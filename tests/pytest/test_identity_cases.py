@@ -205,6 +205,13 @@ def test_merge_lineage_over_two_builds(cases_project, tmp_path):
         assert profile(db, "cookie_id", "ck_m") == anonymous
         assert profile(db, "crm_contact_id", "C_M") == known
         assert db.execute("select count(*) from marts.customer_id_history").fetchone()[0] == 0
+        # both viewed leather shoes and never checked out: both are in that segment
+        first_entered = dict(db.execute(
+            "select customer_id, entered_at from marts.segment_memberships"
+            " where segment_name = 'leather_shoe_browsers_without_checkout'"
+            " and customer_id in (?, ?)", [anonymous, known]
+        ).fetchall())
+        assert set(first_entered) == {anonymous, known}
 
     web_events = cases_project / "seeds" / "demo" / "raw_shop__web_events.csv"
     original = web_events.read_text(encoding="utf-8")
@@ -224,3 +231,23 @@ def test_merge_lineage_over_two_builds(cases_project, tmp_path):
             "select previous_customer_id, current_customer_id from marts.customer_id_history"
         ).fetchall()
         assert history == [(known, anonymous)]
+        # no re-entry on merge: one open spell for the merged profile, entered in build 1
+        spells = db.execute(
+            "select customer_id, is_current, exit_reason, merged_into_customer_id, entered_at"
+            " from marts.segment_membership_history"
+            " where segment_name = 'leather_shoe_browsers_without_checkout'"
+            " and (customer_id in (?, ?) or merged_into_customer_id = ?)"
+            " order by is_current desc", [anonymous, known, anonymous]
+        ).fetchall()
+        assert [row[:4] for row in spells] == [
+            (anonymous, True, None, None),
+            (known, False, "merged", anonymous),
+        ]
+        # the earlier spell goes on (entered when the anonymous visitor first met the rule)
+        assert first_entered[anonymous] < first_entered[known]
+        assert spells[0][4] == first_entered[anonymous]
+        assert spells[1][4] == first_entered[known]
+        assert db.execute(
+            "select entered_at from marts.segment_memberships where customer_id = ?"
+            " and segment_name = 'leather_shoe_browsers_without_checkout'", [anonymous]
+        ).fetchone()[0] == first_entered[anonymous]

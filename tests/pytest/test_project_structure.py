@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 
-def test_every_segment_model_feeds_segment_memberships(demo_manifest):
+def test_every_segment_model_feeds_the_memberships(demo_manifest):
     manifest = json.loads(demo_manifest.read_text())
     nodes = manifest["nodes"]
     segment_models = {
@@ -17,10 +17,10 @@ def test_every_segment_model_feeds_segment_memberships(demo_manifest):
     assert len(segment_models) >= 4
     memberships = next(
         node for node in nodes.values()
-        if node["resource_type"] == "model" and node["name"] == "segment_memberships"
+        if node["resource_type"] == "model" and node["name"] == "int_segment_members_unioned"
     )
     missing = segment_models - set(memberships["depends_on"]["nodes"])
-    assert not missing, f"add these segments to segment_memberships.sql: {sorted(missing)}"
+    assert not missing, f"add these segments to int_segment_members_unioned.sql: {sorted(missing)}"
 
 
 def test_public_marts_have_enforced_contracts_and_documented_columns(demo_manifest):

@@ -1,38 +1,35 @@
-{#- Every segment model of models/marts/segments, one row per profile and segment. A model in
-    that folder must be listed here: tests/pytest/test_project_structure.py fails
-    the build when one is missing. -#}
-{%- set segment_models = [
-    ref('segment_high_value_customers'),
-    ref('segment_leather_shoe_browsers_without_checkout'),
-    ref('segment_mobile_app_users'),
-    ref('segment_mobile_pre_order_customers'),
-    ref('segment_organic_visitors'),
-    ref('segment_unknown_leather_shoe_prospects'),
-    ref('segment_unknown_visitors'),
-] -%}
+{#- Which profile is in which segment now: one row per profile and segment, with the time the
+    profile entered the segment (from segment_membership_history, so it survives merges) and
+    the time the data first satisfied the segment's rule. -#}
+with int_segment_members_unioned as (
+    select * from {{ ref('int_segment_members_unioned') }}
+),
 
-with unioned as (
-    {% for segment in segment_models %}
-        select
-            '{{ segment.identifier | replace("segment_", "", 1) }}' as segment_name,
-            customer_id,
-            qualified_at
-        from {{ segment }}
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+segment_membership_history as (
+    select * from {{ ref('segment_membership_history') }}
+    where is_current
 ),
 
 final as (
     select
         -- ids
-        cast({{ dbt.hash("segment_name || ':' || customer_id") }} as {{ dbt.type_string() }})
-            as segment_membership_id,
-        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(
+            {{ dbt.hash(
+                "int_segment_members_unioned.segment_name || ':' || int_segment_members_unioned.customer_id"
+            ) }} as {{ dbt.type_string() }}
+        ) as segment_membership_id,
+        cast(int_segment_members_unioned.customer_id as {{ dbt.type_string() }}) as customer_id,
         -- strings
-        cast(segment_name as {{ dbt.type_string() }}) as segment_name,
+        cast(int_segment_members_unioned.segment_name as {{ dbt.type_string() }}) as segment_name,
         -- timestamps
-        cast(qualified_at as {{ dbt.type_timestamp() }}) as qualified_at
-    from unioned
+        cast(segment_membership_history.entered_at as {{ dbt.type_timestamp() }}) as entered_at,
+        cast(int_segment_members_unioned.qualified_at as {{ dbt.type_timestamp() }})
+            as qualified_at
+    from int_segment_members_unioned
+    inner join segment_membership_history
+        on
+            int_segment_members_unioned.customer_id = segment_membership_history.customer_id
+            and int_segment_members_unioned.segment_name = segment_membership_history.segment_name
 )
 
 select * from final
