@@ -9,7 +9,7 @@
 {%- set seeds = "(select identifier_id as node_id, seed_id from " ~ ref('int_identity_seeds')
     ~ ") as seeds" -%}
 {%- set edges = "(select from_identifier_id as from_id, to_identifier_id as to_id from "
-    ~ ref('int_identity_edges') ~ ") as edges" -%}
+    ~ ref('int_identity_edges') ~ " where value_rejection_reason is null) as edges" -%}
 {%- set free_nodes = "(select identifier_id as node_id from " ~ ref('int_identifiers')
     ~ " where not is_limited) as free_nodes" -%}
 

@@ -7,7 +7,8 @@
     ~ " where not is_limited and identifier_id not in (select identifier_id from "
     ~ ref('int_identities_attached') ~ ")) as unattached" -%}
 {%- set unattached_edges = "(select from_identifier_id, to_identifier_id from "
-    ~ ref('int_identity_edges') ~ " where from_identifier_id in (select identifier_id from "
+    ~ ref('int_identity_edges') ~ " where value_rejection_reason is null"
+    ~ " and from_identifier_id in (select identifier_id from "
     ~ unattached ~ ") and to_identifier_id in (select identifier_id from " ~ unattached
     ~ ")) as unattached_edges" -%}
 

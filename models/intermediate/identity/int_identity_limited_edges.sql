@@ -25,7 +25,10 @@ limited_edges as (
         on int_identity_edges.from_identifier_id = from_identifiers.identifier_id
     inner join int_identifiers as to_identifiers
         on int_identity_edges.to_identifier_id = to_identifiers.identifier_id
-    where from_identifiers.is_limited and to_identifiers.is_limited
+    where
+        from_identifiers.is_limited
+        and to_identifiers.is_limited
+        and int_identity_edges.value_rejection_reason is null
 ),
 
 neighbours as (

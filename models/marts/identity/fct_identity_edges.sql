@@ -6,8 +6,8 @@
       rejected: shared identifier one end is shared by several known profiles (its activities
                                  are split by time instead)
       rejected: separate known profiles   the ends were attached to different known profiles -#}
-with int_identifiers_normalized as (
-    select * from {{ ref('int_identifiers_normalized') }}
+with int_identity_edges as (
+    select * from {{ ref('int_identity_edges') }}
 ),
 
 int_identity_limited_edges as (
@@ -22,46 +22,8 @@ int_identities_resolved as (
     select * from {{ ref('int_identities_resolved') }}
 ),
 
-record_pairs as (
-    select
-        from_side.identifier_id as from_identifier_id,
-        to_side.identifier_id as to_identifier_id,
-        from_side.identifier_type as from_identifier_type,
-        from_side.raw_value as from_raw_value,
-        coalesce(from_side.identifier_value, from_side.raw_value) as from_identifier_value,
-        to_side.identifier_type as to_identifier_type,
-        to_side.raw_value as to_raw_value,
-        coalesce(to_side.identifier_value, to_side.raw_value) as to_identifier_value,
-        coalesce(from_side.rejection_reason, to_side.rejection_reason) as value_rejection_reason,
-        from_side.activity_id,
-        from_side.source_name,
-        from_side.occurred_at
-    from int_identifiers_normalized as from_side
-    inner join int_identifiers_normalized as to_side
-        on
-            from_side.activity_id = to_side.activity_id
-            and from_side.identifier_id < to_side.identifier_id
-    where
-        from_side.identifier_type != 'unidentified_record'
-        and to_side.identifier_type != 'unidentified_record'
-),
-
 pairs as (
-    select
-        from_identifier_id,
-        to_identifier_id,
-        min(from_identifier_type) as from_identifier_type,
-        min(from_identifier_value) as from_identifier_value,
-        min(to_identifier_type) as to_identifier_type,
-        min(to_identifier_value) as to_identifier_value,
-        min(value_rejection_reason) as value_rejection_reason,
-        count(*) as record_count,
-        min(activity_id) as example_activity_id,
-        {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names,
-        min(occurred_at) as first_seen_at,
-        max(occurred_at) as last_seen_at
-    from record_pairs
-    group by from_identifier_id, to_identifier_id
+    select * from int_identity_edges
 ),
 
 judged as (
