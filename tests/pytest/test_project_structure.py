@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import copy_project
 
 
-def test_every_segment_model_feeds_the_memberships(demo_manifest):
-    manifest = json.loads(demo_manifest.read_text())
-    nodes = manifest["nodes"]
-    segment_models = {
-        node_id
-        for node_id, node in nodes.items()
-        if node["resource_type"] == "model"
-        and node["original_file_path"].startswith("models/marts/segments/")
-    }
-    assert len(segment_models) >= 4
-    memberships = next(
-        node for node in nodes.values()
-        if node["resource_type"] == "model" and node["name"] == "int_segment_members_unioned"
+def test_a_segment_missing_from_the_memberships_fails_the_build_naming_it(tmp_path):
+    """ADR 0004: a new file in models/marts/segments/ that the union does not read stops dbt."""
+    project = copy_project(tmp_path / "project")
+    (project / "models" / "marts" / "segments" / "segment_probe_forgotten.sql").write_text(
+        "select customer_id, first_seen_at as qualified_at from {{ ref('customer_measures') }}\n"
     )
-    missing = segment_models - set(memberships["depends_on"]["nodes"])
-    assert not missing, f"add these segments to int_segment_members_unioned.sql: {sorted(missing)}"
+    env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(tmp_path / "probe.duckdb")}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), "run", "--select", "dim_customers",
+         "--project-dir", str(project), "--profiles-dir", str(project),
+         "--target-path", str(tmp_path / "target")],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "segment model segment_probe_forgotten is not in segment_memberships" in result.stdout
+    assert "int_segment_members_unioned.sql" in result.stdout
 
 
 def test_public_marts_have_enforced_contracts_and_documented_columns(demo_manifest):

@@ -1,6 +1,6 @@
 {#- Every segment model of models/marts/segments, one row per profile and segment, as the
     segments say now. A model in that folder must be listed here:
-    tests/pytest/test_project_structure.py fails the build when one is missing (ADR 0004). -#}
+    the on-run-start check (unlisted_segment_models) fails every run while one is missing (ADR 0004). -#}
 {%- set segment_models = [
     ref('segment_high_value_customers'),
     ref('segment_leather_shoe_browsers_without_checkout'),
