@@ -32,6 +32,9 @@ def default_database(inputs: list[str]) -> Path:
     return PROJECT_ROOT / f"openprofile_{'_'.join(inputs)}.duckdb"
 
 
+PUBLISHED_ROOT = PROJECT_ROOT / "published"
+
+
 def _bin(name: str) -> str:
     """The executable ``name`` of the environment this interpreter runs in."""
     return str(Path(sys.executable).parent / name)
@@ -129,7 +132,54 @@ def _build(args: argparse.Namespace) -> int:
     if code == 0:
         print(f"openprofile: built {database.name} from {', '.join(inputs)} in "
               f"{time.monotonic() - started:.1f} s; {profile_summary(database)}")
+        if args.dbt_args and not args.no_publish:
+            print("openprofile: not published: dbt arguments given, so this may be a partial "
+                  "build; `openprofile publish` publishes it anyway", file=sys.stderr)
+        elif not args.no_publish:
+            code = _publish_or_explain(database, PROJECT_ROOT / "target" / "run_results.json")
     return code
+
+
+def _publish_or_explain(database: Path, run_results: Path, folder: Path | None = None) -> int:
+    from openprofile.publish import PublishError, publication_folder, publish
+
+    folder = folder or publication_folder(database, PUBLISHED_ROOT)
+    try:
+        published = publish(database, folder, run_results, PROJECT_ROOT)
+    except PublishError as error:
+        print(f"openprofile: not published: {error}", file=sys.stderr)
+        return 1
+    print(f"openprofile: published {published.relative_to(folder.parent)} for the lookup API")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    database = Path(args.database).resolve() if args.database else default_database(["demo"])
+    run_results = Path(args.target_path or PROJECT_ROOT / "target") / "run_results.json"
+    return _publish_or_explain(database, run_results,
+                               Path(args.folder).resolve() if args.folder else None)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from openprofile.api import ConfigurationError, create_app, load_api_keys
+    from openprofile.publish import current_file, publication_folder
+
+    database = Path(args.database).resolve() if args.database else default_database(["demo"])
+    folder = Path(args.folder).resolve() if args.folder else publication_folder(database,
+                                                                                 PUBLISHED_ROOT)
+    try:
+        keys = load_api_keys()
+    except ConfigurationError as error:
+        raise SystemExit(f"openprofile serve: {error}") from None
+    if current_file(folder) is None:
+        print(f"openprofile serve: nothing published in {folder} yet; /v1/health says 'not "
+              "ready' until `openprofile build` (or `openprofile publish`) publishes a build",
+              file=sys.stderr)
+    uvicorn.run(create_app(folder, keys), host=args.host, port=args.port,
+                workers=1, log_level=args.log_level)
+    return 0
 
 
 def _lint(_: argparse.Namespace) -> int:
@@ -185,7 +235,25 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--vars", help="dbt vars as YAML, e.g. '{reporting_currency: GBP}'")
     build.add_argument("dbt_args", nargs=argparse.REMAINDER,
                        help="further dbt arguments after --, e.g. -- --select dim_customers")
+    build.add_argument("--no-publish", action="store_true",
+                       help="do not publish the finished build for the lookup API")
     build.set_defaults(run=_build)
+
+    publish = commands.add_parser(
+        "publish", help="publish the last passed build for the lookup API (build does it too)")
+    publish.add_argument("--database", help="DuckDB file the build wrote (default openprofile.duckdb)")
+    publish.add_argument("--target-path", help="dbt target folder of that build (default target/)")
+    publish.add_argument("--folder", help="publication folder (default published/<database stem>)")
+    publish.set_defaults(run=_publish)
+
+    serve = commands.add_parser("serve", help="the profile lookup API (FastAPI + uvicorn)")
+    serve.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
+    serve.add_argument("--folder", help="publication folder (default published/<database stem>)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(run=_serve)
 
     lint = commands.add_parser("lint", help="sqlfluff lint of every SQL file")
     lint.set_defaults(run=_lint)

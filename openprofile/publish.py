@@ -1,0 +1,180 @@
+"""Publish a finished build for serving: a read-only copy of the marts, switched to atomically.
+
+DuckDB allows one writer per file, and a dbt build rewrites the marts table by table, so the
+lookup API never reads the file dbt writes. After a build has passed (every model and test), its
+public relations (schemas ``marts`` and ``segments``) are copied into a new DuckDB file in the
+publication folder, and the folder's ``CURRENT`` pointer is replaced with one atomic rename. The
+API reopens when ``CURRENT`` changes; until then it keeps answering from the previous file.
+
+Layout of a publication folder::
+
+    published/<database stem>/
+        CURRENT                              name of the file being served (one line)
+        build-20261130T041500123456Z.duckdb  one file per publication (the last ``keep`` are kept)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import yaml
+
+PUBLISHED_SCHEMAS = ("marts", "segments")
+REQUIRED_RELATIONS = (
+    "marts.dim_customers",
+    "marts.dim_customer_keys",
+    "marts.customer_measures",
+    "marts.fct_activities",
+    "marts.segment_memberships",
+    "marts.customer_id_history",
+)
+FAILED_STATUSES = {"error", "fail", "runtime error", "skipped"}
+POINTER = "CURRENT"
+
+
+class PublishError(RuntimeError):
+    """The build cannot be published (failed, incomplete or missing); the message says why."""
+
+
+def publication_folder(database: Path, root: Path) -> Path:
+    """The folder under ``root`` where builds of ``database`` are published (``root/<stem>``)."""
+    return root / database.stem
+
+
+def _effective_vars(project_dir: Path, run_results: dict | None) -> dict:
+    """The project's vars as the build saw them: dbt_project.yml defaults, then --vars."""
+    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
+    effective = dict(project.get("vars") or {})
+    cli_vars = (run_results or {}).get("args", {}).get("vars") or {}
+    if isinstance(cli_vars, str):
+        cli_vars = yaml.safe_load(cli_vars) or {}
+    effective.update(cli_vars)
+    return effective
+
+
+def _check_run_results(run_results_path: Path | None) -> dict | None:
+    if run_results_path is None:
+        return None
+    if not run_results_path.exists():
+        raise PublishError(f"{run_results_path} not found: build first (openprofile build), or pass "
+                           "the --target-path of the build")
+    run_results = json.loads(run_results_path.read_text())
+    failed = sorted(
+        result["unique_id"] for result in run_results.get("results", [])
+        if result.get("status") in FAILED_STATUSES
+    )
+    if failed:
+        shown = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
+        raise PublishError(f"the last build did not pass ({shown}); fix it and build again — "
+                           "a failed build is never published")
+    if run_results.get("args", {}).get("which") not in ("build", "run", None):
+        raise PublishError("run_results.json is not from a dbt build or run: "
+                           f"{run_results['args'].get('which')}")
+    return run_results
+
+
+def publish(
+    database: Path,
+    folder: Path,
+    run_results_path: Path | None,
+    project_dir: Path,
+    keep: int = 3,
+) -> Path:
+    """Copy the public relations of ``database`` into a new file in ``folder`` and switch to it.
+
+    Args:
+        database: the DuckDB file a ``dbt build`` wrote (not open for writing by anyone).
+        folder: publication folder (created if missing).
+        run_results_path: dbt's ``run_results.json`` of that build; publishing refuses when any
+            model or test in it failed or was skipped. None skips the check (tests only).
+        project_dir: the dbt project, for the vars the build used (``phone_default_country``).
+        keep: how many publications to keep, the current one included (at least 1).
+
+    Returns:
+        The new published file (now named in ``folder/CURRENT``).
+
+    Raises:
+        PublishError: the build failed, the database lacks a required mart, or ``keep`` < 1.
+    """
+    if keep < 1:
+        raise PublishError("keep must be at least 1")
+    run_results = _check_run_results(run_results_path)
+    if not database.exists():
+        raise PublishError(f"{database} does not exist: build first (openprofile build)")
+    settings = _effective_vars(project_dir, run_results)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"build-{stamp}.duckdb"
+    partial = folder / f".build-{stamp}.duckdb.partial"
+    with duckdb.connect(str(partial)) as connection:
+        connection.execute("attach ? as source (read_only)", [str(database)])
+        relations = connection.execute(
+            "select table_schema, table_name from information_schema.tables"
+            " where table_catalog = 'source' and table_schema in (select unnest(?))"
+            " order by table_schema, table_name",
+            [list(PUBLISHED_SCHEMAS)],
+        ).fetchall()
+        present = {f"{schema}.{name}" for schema, name in relations}
+        missing = sorted(set(REQUIRED_RELATIONS) - present)
+        if missing:
+            connection.close()
+            partial.unlink(missing_ok=True)
+            raise PublishError(f"{database} lacks {', '.join(missing)}: not a complete build")
+        for schema in PUBLISHED_SCHEMAS:
+            connection.execute(f'create schema if not exists "{schema}"')
+        for schema, name in relations:
+            # Views (segments) become tables: the published file stands alone.
+            connection.execute(
+                f'create table "{schema}"."{name}" as select * from source."{schema}"."{name}"'
+            )
+        connection.execute("create schema publication")
+        connection.execute(
+            "create table publication.build as select"
+            " ?::timestamp as published_at, ?::timestamp as built_at, ? as dbt_invocation_id,"
+            " ? as source_database, ? as phone_default_country, ? as reporting_currency",
+            [
+                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                _built_at(run_results, database),
+                (run_results or {}).get("metadata", {}).get("invocation_id"),
+                database.name,
+                str(settings.get("phone_default_country", "")),
+                str(settings.get("reporting_currency", "")),
+            ],
+        )
+        connection.execute("detach source")
+        connection.execute("checkpoint")
+    os.replace(partial, target)
+    pointer_tmp = folder / f".{POINTER}.{stamp}"
+    pointer_tmp.write_text(target.name + "\n")
+    os.replace(pointer_tmp, folder / POINTER)
+    _prune(folder, keep)
+    return target
+
+
+def _built_at(run_results: dict | None, database: Path) -> dt.datetime:
+    generated = (run_results or {}).get("metadata", {}).get("generated_at")
+    if generated:
+        parsed = dt.datetime.fromisoformat(generated.replace("Z", "+00:00"))
+        return parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return dt.datetime.fromtimestamp(database.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    current = current_file(folder)
+    builds = sorted(folder.glob("build-*.duckdb"), reverse=True)
+    for old in builds[keep:]:
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
+def current_file(folder: Path) -> Path | None:
+    """The published file ``folder/CURRENT`` names, or None when nothing is published yet."""
+    try:
+        name = (folder / POINTER).read_text().strip()
+    except FileNotFoundError:
+        return None
+    return folder / name if name else None
