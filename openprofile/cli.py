@@ -56,7 +56,8 @@ def dbt_build(
             is taken relative to the current directory.
         extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``; not
             ``--vars`` (pass ``dbt_vars``).
-        dbt_vars: further dbt vars (see README, "Configuration"), merged with ``inputs``.
+        dbt_vars: further dbt vars (see README, "Configuration"), merged with ``inputs``;
+            ``export_path`` defaults to ``<project_dir>/exports`` (absolute).
         target_path: dbt's target folder (compiled SQL, run_results.json); default ``target/``.
         project_dir: the dbt project to build (a copy of this one in tests).
 
@@ -78,7 +79,12 @@ def dbt_build(
     command = [
         _bin("dbt"), "build",
         "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-        "--vars", json.dumps({**(dbt_vars or {}), "inputs": list(inputs)}),
+        "--vars", json.dumps({
+            # absolute, so the export views in the database work from any folder
+            "export_path": str(project_dir / "exports"),
+            **(dbt_vars or {}),
+            "inputs": list(inputs),
+        }),
     ]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
@@ -178,7 +184,7 @@ def _serve(args: argparse.Namespace) -> int:
               "ready' until `openprofile build` (or `openprofile publish`) publishes a build",
               file=sys.stderr)
     uvicorn.run(create_app(folder, keys), host=args.host, port=args.port,
-                workers=1, log_level=args.log_level)
+                log_level=args.log_level)
     return 0
 
 
@@ -223,6 +229,21 @@ def _clv_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_api(args: argparse.Namespace) -> int:
+    from openprofile import api_bench
+    from openprofile.publish import publication_folder
+
+    database = Path(args.database).resolve() if args.database else default_database(["demo"])
+    folder = Path(args.folder).resolve() if args.folder else publication_folder(database,
+                                                                                 PUBLISHED_ROOT)
+    clients = [int(part) for part in args.clients.split(",")]
+    results = api_bench.run(folder, clients, args.seconds)
+    print("| data | clients | lookups/s | p50 ms | p99 ms | errors |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(api_bench.markdown(args.label or database.stem, results))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` (default ``sys.argv[1:]``) and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="openprofile", description=__doc__.splitlines()[0])
@@ -254,6 +275,15 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(run=_serve)
+
+    bench_api = commands.add_parser(
+        "bench-api", help="benchmark of the lookup API (lookups/s, p50/p99) at N clients")
+    bench_api.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
+    bench_api.add_argument("--folder", help="publication folder (default published/<database stem>)")
+    bench_api.add_argument("--clients", default="1,16", help="comma-separated client counts")
+    bench_api.add_argument("--seconds", type=float, default=10.0, help="measuring time per count")
+    bench_api.add_argument("--label", help="name of the data in the table (default database stem)")
+    bench_api.set_defaults(run=_bench_api)
 
     lint = commands.add_parser("lint", help="sqlfluff lint of every SQL file")
     lint.set_defaults(run=_lint)

@@ -94,6 +94,10 @@ Scenarios built into the data (the tests rely on them)
    their own anonymous cookies.
 7. Shop accounts without a CRM contact: a handful of ``u_...`` ids sign in on the web but have no
    CRM row (besides ``abc123``); listed in the README.
+8. Email addresses in URLs: cookie ``cookie_email_in_url`` (anonymous) has 4 page views on
+   2022-11-30 from 21:04 UTC, after every generated visit, whose ``page_url``/``referrer_url``
+   carry ``pat@example.org`` or ``pat+shop@example.org`` plain, URL-encoded (``%40``) and encoded
+   twice (``%2540``, in a redirect URL); staging must redact them. No other URL has one.
 
 Deliberate bad rows (exact ids for the default seed are in the README)
 ---------------------------------------------------------------------
@@ -1062,11 +1066,14 @@ class _Generator:
     def scenarios(self) -> None:
         web, app = self.web, self.app
 
-        def w(at, cookie, user, name, path, sku="", style="z", ref="", utm=("", "", "")):
+        def w(at, cookie, user, name, path, sku="", style="z", ref="", utm=("", "", ""),
+              query=""):
             p = PRODUCT[sku] if sku else ("", "", "", "")
             url = SHOP + path
             if utm[0]:
                 url += f"?utm_source={utm[0]}&utm_medium={utm[1]}&utm_campaign={utm[2]}"
+            if query:  # more query parameters (and fragment), after the utm ones
+                url += ("&" if "?" in url else "?") + query
             web.append(_Event(at, self.ctx.seq(), {
                 "cookie_id": cookie, "user_id": user, "event_name": name, "page_url": url,
                 "referrer_url": ref, "utm_source": utm[0], "utm_medium": utm[1],
@@ -1155,6 +1162,24 @@ class _Generator:
                                [(sku2, 1, _list_price(sku2, "EUR"))], (t - START).days)
                 order.ordered_at = t + timedelta(seconds=400)
                 self.orders.append(order)
+
+        # 8. email addresses in URLs (staging must redact them): an anonymous cookie on the
+        # last evening, after every generated visit (so no other event id moves), three visits:
+        # a newsletter link with the address URL-encoded, the same link through a webmail
+        # redirect (the referrer carries it encoded twice), a password-reset link with the
+        # address plain, from a forum profile page with it plain in the path.
+        ck = "cookie_email_in_url"
+        newsletter = ("newsletter", "email", "newsletter_2022_11")
+        t = _utc(2022, 11, 30, 21, 4, 10)
+        w(t, ck, "", "page_view", "/", utm=newsletter, query="email=pat%40example.org")
+        w(t + timedelta(seconds=45), ck, "", "page_view", "/collections/boots")
+        w(_utc(2022, 11, 30, 22, 15, 30), ck, "", "page_view", "/collections/boots",
+          query="email=pat%40example.org",
+          ref="https://mail.example.net/redirect?url=https%3A%2F%2Fwww.example-shoes.com"
+              "%2Fcollections%2Fboots%3Femail%3Dpat%2540example.org")
+        w(_utc(2022, 11, 30, 23, 20, 5), ck, "", "page_view", "/account/login",
+          query="email=pat+shop@example.org#reset",
+          ref="https://forum.example.net/u/pat@example.org/")
 
     # --- orders, refunds and bad rows ---------------------------------------------------------
 

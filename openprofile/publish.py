@@ -32,6 +32,14 @@ REQUIRED_RELATIONS = (
     "marts.segment_memberships",
     "marts.customer_id_history",
 )
+INDEXES = (
+    ("marts.dim_customer_keys", "identifier_value"),
+    ("marts.dim_customers", "customer_id"),
+    ("marts.customer_measures", "customer_id"),
+    ("marts.fct_activities", "customer_id"),
+    ("marts.segment_memberships", "customer_id"),
+    ("marts.customer_id_history", "previous_customer_id"),
+)
 FAILED_STATUSES = {"error", "fail", "runtime error", "skipped"}
 POINTER = "CURRENT"
 
@@ -131,6 +139,10 @@ def publish(
             connection.execute(
                 f'create table "{schema}"."{name}" as select * from source."{schema}"."{name}"'
             )
+        for table, column in INDEXES:
+            # point lookups of the API: ART indexes instead of scans on large builds
+            connection.execute(f"create index {table.replace('.', '_')}_{column}"
+                               f" on {table} ({column})")
         connection.execute("create schema publication")
         connection.execute(
             "create table publication.build as select"

@@ -1,7 +1,8 @@
 {#- Revenue in = revenue out: the money of the staged order lines of each input equals the money
     of its order activities in fct_activities (in the orders' own currencies, no conversion).
     Shop orders: placed + cancelled order totals. Online Retail: invoices minus cancellation
-    invoices (refund activities carry the money returned as a positive amount). -#}
+    invoices (refund activities carry the money returned as a positive amount). Activities of
+    erased profiles count too: erasure removes them from the marts, not from the books. -#}
 with reconciliation as (
     select
         staged_amount,
@@ -24,7 +25,21 @@ activities as (
                 else 0
             end
         ) as activity_amount
-    from {{ ref('fct_activities') }}
+    from (
+        select
+            source_name,
+            activity_type,
+            activity_amount
+        from {{ ref('fct_activities') }}
+        union all
+        -- activities of profiles erased on request are missing from the marts on purpose
+        select
+            source_name,
+            activity_type,
+            activity_amount
+        from {{ ref('int_activities_attributed') }}
+        where {{ is_erased_customer('customer_id') }}
+    ) as kept_and_erased
     where source_name in ('shop_orders', 'online_retail')
     group by source_name
 )

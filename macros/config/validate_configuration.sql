@@ -61,6 +61,21 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
+    {%- set export_path = var('export_path') | string -%}
+    {%- if not export_path | trim or "'" in export_path -%}
+        {%- do problems.append("export_path must be a folder path without quotes, got '" ~ export_path ~ "'") -%}
+    {%- endif -%}
+    {%- if var('exports_with_raw_pii') is string or var('exports_with_raw_pii') is not iterable -%}
+        {%- do problems.append("exports_with_raw_pii must be a list of export model names, e.g. [export_segment_members_csv], got '"
+            ~ var('exports_with_raw_pii') ~ "'") -%}
+    {%- elif execute -%}
+        {%- set export_names = graph.nodes.values() | selectattr('resource_type', 'equalto', 'model')
+            | selectattr('config.materialized', 'equalto', 'external') | map(attribute='name') | list -%}
+        {%- for name in var('exports_with_raw_pii') if name not in export_names -%}
+            {%- do problems.append("exports_with_raw_pii names '" ~ name ~ "', which is no export; exports: "
+                ~ export_names | join(', ')) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- if execute -%}
         {%- do problems.extend(unlisted_segment_models()) -%}
     {%- endif -%}

@@ -20,7 +20,8 @@ SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 def build_or_fail(tmp_root: Path, inputs: list[str], name: str) -> Path:
     """Build ``inputs`` into ``tmp_root/<name>.duckdb``; fail the test session if dbt fails."""
     database = tmp_root / f"{name}.duckdb"
-    code = dbt_build(inputs, database, target_path=tmp_root / f"target_{name}")
+    code = dbt_build(inputs, database, target_path=tmp_root / f"target_{name}",
+                     dbt_vars={"export_path": str(tmp_root / f"exports_{name}")})
     if code != 0:
         pytest.fail(f"dbt build of {inputs} failed with exit code {code}; see the output above")
     return database

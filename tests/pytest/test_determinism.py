@@ -26,6 +26,7 @@ MARTS = [
     ("marts", "fct_sessions"),
     ("marts", "business_measures"),
     ("marts", "next_best_offers"),
+    ("marts", "activation_audience_members"),
     ("marts", "fct_identity_edges"),
     ("quality", "quarantined_records"),
     ("quality", "row_count_reconciliation"),

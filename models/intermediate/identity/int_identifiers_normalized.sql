@@ -55,11 +55,8 @@ normalized as (
         identifier_type,
         raw_value,
         occurred_at,
-        case identifier_type
-            when 'email' then lower({{ unicode_nfc(clean_text('raw_value')) }})
-            when 'phone' then {{ normalize_phone(clean_text('raw_value'), 'phone_region') }}
-            else {{ unicode_nfc(clean_text('raw_value')) }}
-        end as identifier_value
+        {{ normalize_identifier_value('identifier_type', 'raw_value', 'phone_region') }}
+            as identifier_value
     from unpivoted
 ),
 

@@ -61,6 +61,13 @@ final as (
         on
             int_identities_resolved.identifier_id = identifications.identifier_id
             and identifications.recency_rank = 1
+    where
+        not {{ is_erased_customer(
+            'coalesce(int_identities_resolved.customer_id, identifications.customer_id)'
+        ) }}
+        and not {{ is_erased_identifier(
+            'int_identities_resolved.identifier_type', 'int_identities_resolved.identifier_value'
+        ) }}
 )
 
 select * from final

@@ -48,6 +48,10 @@ final as (
         cast(int_profile_attributes_merged.last_name as {{ dbt.type_string() }}) as last_name,
         cast(int_profile_attributes_merged.phone as {{ dbt.type_string() }}) as phone,
         cast(int_profile_attributes_merged.country as {{ dbt.type_string() }}) as country,
+        cast(
+            coalesce(int_profile_attributes_merged.marketing_consent, 'unknown')
+            as {{ dbt.type_string() }}
+        ) as marketing_consent_status,
         -- numerics
         cast(profiles.identifier_count as bigint) as identifier_count,
         cast(profiles.shared_identifier_count as bigint) as shared_identifier_count,
@@ -56,6 +60,9 @@ final as (
         {% endfor %}
         -- booleans
         cast(profiles.is_known as boolean) as is_known,
+        cast(
+            coalesce(int_profile_attributes_merged.marketing_consent = 'granted', false) as boolean
+        ) as has_marketing_consent,
         -- timestamps
         cast(profiles.first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
         cast(profiles.last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at

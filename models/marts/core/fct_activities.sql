@@ -59,6 +59,7 @@ final as (
         -- timestamps
         cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
     from converted
+    where not {{ is_erased_customer('customer_id') }}
 )
 
 select * from final

@@ -134,6 +134,7 @@ final as (
         on aggregated.session_id = last_activities.session_id
     left join referrer_matches
         on aggregated.session_id = referrer_matches.session_id
+    where not {{ is_erased_customer('last_activities.customer_id') }}
 )
 
 select * from final

@@ -82,7 +82,10 @@ final as (
         on ranked.previous_customer_id = absorbed_ids.previous_customer_id
     left join absorption_times
         on ranked.previous_customer_id = absorption_times.previous_customer_id
-    where ranked.successor_rank = 1
+    where
+        ranked.successor_rank = 1
+        and not {{ is_erased_customer('ranked.previous_customer_id') }}
+        and not {{ is_erased_customer('ranked.current_customer_id') }}
 )
 
 select * from final

@@ -85,6 +85,9 @@ final as (
         cast(first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
         cast(last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at
     from judged
+    where
+        not {{ is_erased_identifier('from_identifier_type', 'from_identifier_value') }}
+        and not {{ is_erased_identifier('to_identifier_type', 'to_identifier_value') }}
 )
 
 select * from final

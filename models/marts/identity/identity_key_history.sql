@@ -4,11 +4,13 @@
     incremental_strategy='append',
     full_refresh=false,
     on_schema_change='fail',
+    post_hook="{{ delete_erased_rows(this, 'customer_id', 'identifier_type', 'identifier_value') }}",
 ) }}
 
 {#- State kept across builds: every (identifier, customer_id) pair any build has produced, with
     the build that first produced it. Appended to, never rewritten (full_refresh=false keeps
     it through `dbt build --full-refresh`); customer_id_history is derived from it. -#}
+-- depends_on: {{ ref('int_erased_identifiers') }}
 with dim_customer_keys as (
     select * from {{ ref('dim_customer_keys') }}
 ),

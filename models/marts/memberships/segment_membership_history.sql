@@ -4,6 +4,7 @@
     unique_key='membership_spell_id',
     full_refresh=false,
     on_schema_change='fail',
+    post_hook="{{ delete_erased_rows(this, 'customer_id') }}",
 ) }}
 
 {#- Segment membership history kept across builds: one row per spell of a profile in a
@@ -20,6 +21,7 @@
     other is closed as merged. Every build
     rewrites all spells (delete+insert on membership_spell_id), which keeps the logic simple and
     the table small (one row per spell). -#}
+-- depends_on: {{ ref('int_erased_identifiers') }}
 with int_segment_members_unioned as (
     select * from {{ ref('int_segment_members_unioned') }}
 ),

@@ -1,5 +1,15 @@
-{#- Every raw row that staging rejected, with the reason and the whole raw row as JSON. -#}
-with unioned as (
+{#- Every raw row that staging rejected, with the reason and the whole raw row as JSON. A raw
+    row holding an identifier an erasure request removes (int_erased_identifiers, matched
+    case-insensitively as text) keeps its place and reason but not its content. Email
+    addresses are redacted in every raw row (they would otherwise survive in URLs and in
+    CRM and guest-checkout fields of rejected rows). -#}
+with erased_values as (
+    select distinct lower(identifier_value) as erased_value
+    from {{ ref('int_erased_identifiers') }}
+    where identifier_value is not null
+),
+
+unioned as (
     {% for table in staged_tables() %}
         select
             '{{ table.source_table }}' as source_table,
@@ -11,14 +21,25 @@ with unioned as (
     {% endfor %}
 ),
 
+erased_records as (
+    select distinct unioned.raw_record
+    from unioned
+    inner join erased_values
+        on {{ dbt.position('erased_values.erased_value', 'lower(unioned.raw_record)') }} > 0
+),
+
 numbered as (
     -- identical raw rows are told apart by their occurrence number
     select
-        *,
+        unioned.*,
+        erased_records.raw_record is not null as holds_erased_identifier,
         row_number() over (
-            partition by source_table, raw_record order by quarantine_reason
+            partition by unioned.source_table, unioned.raw_record
+            order by unioned.quarantine_reason
         ) as occurrence
     from unioned
+    left join erased_records
+        on unioned.raw_record = erased_records.raw_record
 ),
 
 final as (
@@ -32,7 +53,13 @@ final as (
         -- strings
         cast(source_table as {{ dbt.type_string() }}) as source_table,
         cast(quarantine_reason as {{ dbt.type_string() }}) as quarantine_reason,
-        cast(raw_record as {{ dbt.type_string() }}) as raw_record
+        cast(
+            case
+                when holds_erased_identifier
+                    then '{"erased": "right-to-erasure request"}'
+                else {{ redact_email_addresses('raw_record') }}
+            end as {{ dbt.type_string() }}
+        ) as raw_record
     from numbered
 )
 

@@ -15,8 +15,9 @@ typed as (
         {{ clean_text('user_id') }} as user_id,
         -- strings
         {{ clean_text('event_name') }} as event_name,
-        {{ clean_text('page_url') }} as page_url,
-        {{ clean_text('referrer_url') }} as referrer_url,
+        -- URLs, with any email address in them redacted (personal data stays out of the marts)
+        {{ redact_email_addresses(clean_text('page_url')) }} as page_url,
+        {{ redact_email_addresses(clean_text('referrer_url')) }} as referrer_url,
         {{ clean_text('utm_source') }} as utm_source,
         {{ clean_text('utm_medium') }} as utm_medium,
         {{ clean_text('utm_campaign') }} as utm_campaign,

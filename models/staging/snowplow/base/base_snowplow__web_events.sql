@@ -17,9 +17,10 @@ typed as (
         {{ clean_text('domain_sessionid') }} as domain_sessionid,
         -- strings
         {{ clean_text('event_name') }} as event_name,
-        {{ clean_text('page_url') }} as page_url,
+        -- URLs, with any email address in them redacted (personal data stays out of the marts)
+        {{ redact_email_addresses(clean_text('page_url')) }} as page_url,
         {{ clean_text('page_title') }} as page_title,
-        {{ clean_text('page_referrer') }} as referrer_url,
+        {{ redact_email_addresses(clean_text('page_referrer')) }} as referrer_url,
         {{ clean_text('mkt_source') }} as utm_source,
         {{ clean_text('mkt_medium') }} as utm_medium,
         {{ clean_text('mkt_campaign') }} as utm_campaign,
