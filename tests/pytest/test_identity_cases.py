@@ -251,3 +251,41 @@ def test_merge_lineage_over_two_builds(cases_project, tmp_path):
             "select entered_at from marts.segment_memberships where customer_id = ?"
             " and segment_name = 'leather_shoe_browsers_without_checkout'", [anonymous]
         ).fetchone()[0] == first_entered[anonymous]
+
+
+def test_an_erasure_request_also_clears_earlier_builds_history(cases_project, tmp_path):
+    requests = cases_project / "seeds" / "config" / "erasure_requests.csv"
+    original = requests.read_text(encoding="utf-8")
+    header = original.splitlines()[0]
+    database = tmp_path / "erasure.duckdb"
+    try:
+        requests.write_text(header + "\n", encoding="utf-8")
+        build(cases_project, database)
+        with duckdb.connect(str(database), read_only=True) as db:
+            pat = profile(db, "crm_contact_id", "C_PAT")
+            values = {row[0] for row in db.execute(
+                "select identifier_value from marts.dim_customer_keys where customer_id = ?",
+                [pat]).fetchall()}
+            assert "pat.lee@example.com" in values
+            assert db.execute("select count(*) from marts.identity_key_history"
+                              " where customer_id = ?", [pat]).fetchone()[0] > 0
+            others = db.execute("select count(*) from marts.identity_key_history"
+                                " where customer_id != ?", [pat]).fetchone()[0]
+        # Pat asks to be forgotten, giving the email in another case
+        requests.write_text(header + "\ner_t1,email, PAT.Lee@Example.com,2026-11-30T00:00:00Z\n",
+                            encoding="utf-8")
+        build(cases_project, database)
+    finally:
+        requests.write_text(original, encoding="utf-8")
+    with duckdb.connect(str(database), read_only=True) as db:
+        for schema, name, column in [("marts", "identity_key_history", "customer_id"),
+                                     ("marts", "segment_membership_history", "customer_id"),
+                                     ("marts", "dim_customers", "customer_id"),
+                                     ("marts", "fct_activities", "customer_id")]:
+            assert db.execute(f"select count(*) from {schema}.{name} where {column} = ?",
+                              [pat]).fetchone()[0] == 0, name
+        for value in values:
+            assert db.execute("select count(*) from marts.identity_key_history"
+                              " where identifier_value = ?", [value]).fetchone()[0] == 0, value
+        # everyone else's history stays
+        assert db.execute("select count(*) from marts.identity_key_history").fetchone()[0] == others
