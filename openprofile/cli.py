@@ -244,6 +244,38 @@ def _bench_api(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from openprofile.generate import generate
+
+    started = time.monotonic()
+    counts = generate(args.events, args.seed, Path(args.out), batch=args.batch)
+    print(f"openprofile: wrote {', '.join(f'{n:,} {t}' for t, n in counts.items())} to "
+          f"{args.out} in {time.monotonic() - started:.1f} s; build with "
+          f"--vars '{{shop_raw_path: {Path(args.out).resolve()}}}'")
+    return 0
+
+
+def _quality(args: argparse.Namespace) -> int:
+    from openprofile import identity_quality
+
+    quality = identity_quality.measure(Path(args.database).resolve(), Path(args.generated))
+    print("| data | identifiers | persons | precision | recall | over-merged persons |"
+          " split persons |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(identity_quality.markdown(args.label or Path(args.generated).name, quality))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from openprofile import bench
+
+    sizes = [int(size.replace("_", "")) for size in args.events.split(",")]
+    measurements = bench.run(sizes, args.seed, Path(args.folder).resolve(), PROJECT_ROOT)
+    print(bench.markdown(measurements), end="")
+    print(f"openprofile: appended to {Path(args.folder) / 'results.csv'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` (default ``sys.argv[1:]``) and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="openprofile", description=__doc__.splitlines()[0])
@@ -275,6 +307,31 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(run=_serve)
+
+    generate = commands.add_parser(
+        "generate", help="scale data: raw shop tables as Parquet, with the ground truth")
+    generate.add_argument("--events", type=int, required=True, help="web + app events (≥ 1000)")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", required=True, help="folder to write (its tables replaced)")
+    generate.add_argument("--batch", type=int, default=0,
+                          help="0: a first load; n > 0: a later batch to add to one")
+    generate.set_defaults(run=_generate)
+
+    quality = commands.add_parser(
+        "quality", help="identity-resolution precision/recall against generated ground truth")
+    quality.add_argument("--database", required=True, help="DuckDB file built from the data")
+    quality.add_argument("--generated", required=True, help="the folder openprofile generate wrote")
+    quality.add_argument("--label", help="name of the data in the table")
+    quality.set_defaults(run=_quality)
+
+    bench_cmd = commands.add_parser(
+        "bench", help="benchmark: baseline, full build and +1%% build at each size")
+    bench_cmd.add_argument("--events", default="1000000,10000000",
+                           help="comma-separated sizes (web + app events)")
+    bench_cmd.add_argument("--seed", type=int, default=1)
+    bench_cmd.add_argument("--folder", default=str(PROJECT_ROOT / "bench"),
+                           help="data, databases and results (default bench/)")
+    bench_cmd.set_defaults(run=_bench)
 
     bench_api = commands.add_parser(
         "bench-api", help="benchmark of the lookup API (lookups/s, p50/p99) at N clients")

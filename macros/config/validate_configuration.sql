@@ -47,6 +47,17 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
+    {%- if execute and var('shop_raw_path') | string | length > 0 -%}
+        {%- for table_name in ['web_events', 'app_events', 'crm_contacts', 'orders', 'order_lines'] -%}
+            {%- set path = var('shop_raw_path') ~ '/' ~ table_name ~ '/*.parquet' -%}
+            {%- if "'" in path -%}
+                {%- do problems.append("shop_raw_path must not contain a quote: " ~ path) -%}
+            {%- elif run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] == 0 -%}
+                {%- do problems.append("shop_raw_path: no Parquet files at '" ~ path
+                    ~ "' (each of web_events, app_events, crm_contacts, orders, order_lines needs a folder; relative paths are read from the project root)") -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- if execute -%}
         {%- for input_name, path_var in [
             ('snowplow', 'snowplow_web_events_path'), ('snowplow', 'snowplow_mobile_events_path'),

@@ -9,7 +9,7 @@
         {%- for entity in ['web_events', 'app_events', 'crm_contacts', 'orders', 'order_lines'] -%}
             {%- do tables.append({
                 'source_table': 'shop.' ~ entity,
-                'raw': ref('raw_shop__' ~ entity),
+                'raw': shop_raw(entity),
                 'base': ref('base_shop__' ~ entity),
                 'staged': ref('stg_shop__' ~ entity),
                 'amount': 'quantity * unit_price' if entity == 'order_lines' else none,

@@ -4,7 +4,7 @@ with raw_shop__web_events as (
     select
         raw_rows.*,
         {{ row_as_json('raw_rows') }} as raw_record
-    from {{ ref('raw_shop__web_events') }} as raw_rows
+    from {{ shop_raw('web_events') }} as raw_rows
 ),
 
 typed as (

@@ -1,0 +1,172 @@
+"""Build benchmark (``openprofile bench``): wall time, peak memory and per-model times.
+
+For each size (web + app events) it generates the data once (reused from
+``bench/data/events-<N>-seed-<S>/`` when complete), then measures, each in a fresh DuckDB file:
+
+1. the **baseline**: DuckDB reading the raw events (Parquet) and writing them once as a table;
+2. the **full build**: ``dbt build`` (models, seeds, data and unit tests) of that data;
+3. the **follow-up build** after appending ~1 % new events (new part files of a later batch:
+   new people, 90 days later): ``dbt build`` again on the same database file. Every model is
+   rebuilt (no incremental models yet), so this is what a daily run costs today.
+
+Peak memory is the maximum resident set size of the measured process (``wait4``). Results are
+appended to ``bench/results.csv`` and written as Markdown to ``bench/results.md``.
+"""
+
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+
+from openprofile.generate import generate
+
+RESULT_FIELDS = ["measured_at", "events", "step", "seconds", "peak_rss_mb", "slowest_models"]
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One measured step; ``slowest_models`` is 'name seconds; …' from run_results.json."""
+
+    measured_at: str
+    events: int
+    step: str
+    seconds: float
+    peak_rss_mb: float
+    slowest_models: str
+
+
+def _run_measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int]:
+    """Run ``command``; returns (wall seconds, peak RSS of that process tree's largest, code)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, process.returncode
+
+
+def dataset(events: int, seed: int, root: Path) -> Path:
+    """The generated data for ``events`` and ``seed`` under ``root``, generated when missing."""
+    folder = root / f"events-{events}-seed-{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        counts = generate(events, seed, folder)
+        marker.write_text(json.dumps(counts))
+    return folder
+
+
+def append_one_percent(folder: Path, seed: int) -> Path:
+    """A copy of ``folder`` plus ~1 % new events (a later batch) as extra part files."""
+    grown = folder.with_name(folder.name + "-plus-1pct")
+    shutil.rmtree(grown, ignore_errors=True)
+    shutil.copytree(folder, grown)
+    counts = json.loads((folder / ".complete").read_text())
+    batch = grown / ".batch"
+    generate(max(1000, (counts["web_events"] + counts["app_events"]) // 100), seed + 1, batch,
+             batch=1)
+    for table in ["web_events", "app_events", "crm_contacts", "orders", "order_lines",
+                  "ground_truth"]:
+        for part in sorted((batch / table).glob("*.parquet")):
+            part.rename(grown / table / f"batch-{part.name}")
+    shutil.rmtree(batch)
+    return grown
+
+
+def _slowest(target: Path, count: int = 5) -> str:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    models = sorted((r for r in results if r["unique_id"].startswith("model.")),
+                    key=lambda r: -r["execution_time"])[:count]
+    return "; ".join(f"{r['unique_id'].split('.')[-1]} {r['execution_time']:.1f}" for r in models)
+
+
+def run(sizes: list[int], seed: int, root: Path, project: Path) -> list[Measurement]:
+    """Measure baseline, full build and follow-up build for each size.
+
+    Args:
+        sizes: event counts, e.g. ``[1_000_000, 10_000_000]``.
+        seed: generator seed.
+        root: benchmark folder (data, databases, results).
+        project: the dbt project.
+
+    Returns:
+        The measurements, also appended to ``root/results.csv`` and ``root/results.md``.
+
+    Raises:
+        RuntimeError: a dbt build failed (its exit code in the message).
+    """
+    measurements = []
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dbt = str(Path(sys.executable).parent / "dbt")
+    for events in sizes:
+        data = dataset(events, seed, root / "data")
+        work = root / "work" / f"events-{events}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        baseline_db = work / "baseline.duckdb"
+        baseline_sql = (
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1]);"
+            " c.execute(\"create table raw_events as select * from read_parquet(?, union_by_name"
+            " = true)\", [[sys.argv[2], sys.argv[3]]]); c.close()")
+        seconds, rss, code = _run_measured(
+            [sys.executable, "-c", baseline_sql, str(baseline_db),
+             str(data / "web_events" / "*.parquet"), str(data / "app_events" / "*.parquet")],
+            dict(os.environ), project)
+        if code:
+            raise RuntimeError(f"baseline failed with exit code {code}")
+        measurements.append(Measurement(stamp, events, "baseline: read raw events, write once",
+                                        round(seconds, 1), round(rss), ""))
+        database = work / "openprofile.duckdb"
+        for step, raw in [("full build", data), ("build after +1% events",
+                                                 append_one_percent(data, seed))]:
+            target = work / f"target-{step.split()[0]}"
+            env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
+            command = [dbt, "build", "--project-dir", str(project), "--profiles-dir",
+                       str(project), "--target-path", str(target), "--vars",
+                       json.dumps({"inputs": ["demo"], "shop_raw_path": str(raw),
+                                   "export_path": str(work / "exports")})]
+            seconds, rss, code = _run_measured(command, env, project)
+            if code:
+                raise RuntimeError(f"{step} of {events:,} events failed with exit code {code}; "
+                                   f"see {target}/run_results.json")
+            measurements.append(Measurement(stamp, events, step, round(seconds, 1), round(rss),
+                                            _slowest(target)))
+        with duckdb.connect(str(database), read_only=True) as connection:
+            profiles = connection.execute("select count(*) from marts.dim_customers").fetchone()
+        measurements.append(Measurement(stamp, events, "profiles after the follow-up build",
+                                        float(profiles[0]), 0, ""))
+    _write(root, measurements)
+    return measurements
+
+
+def _write(root: Path, measurements: list[Measurement]) -> None:
+    results = root / "results.csv"
+    new = not results.exists()
+    with results.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, RESULT_FIELDS, lineterminator="\n")
+        if new:
+            writer.writeheader()
+        for measurement in measurements:
+            writer.writerow(asdict(measurement))
+    (root / "results.md").write_text(markdown(measurements), encoding="utf-8")
+
+
+def markdown(measurements: list[Measurement]) -> str:
+    """The measurements as a Markdown table."""
+    lines = ["| events | step | wall s | peak RSS MB | slowest models (s) |",
+             "|---:|---|---:|---:|---|"]
+    for m in measurements:
+        if m.step.startswith("profiles"):
+            lines.append(f"| {m.events:,} | {m.step} | {int(m.seconds):,} profiles | | |")
+        else:
+            lines.append(f"| {m.events:,} | {m.step} | {m.seconds:.1f} | {m.peak_rss_mb:,.0f} | "
+                         f"{m.slowest_models} |")
+    return "\n".join(lines) + "\n"
