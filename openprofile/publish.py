@@ -34,6 +34,7 @@ REQUIRED_RELATIONS = (
 )
 INDEXES = (
     ("marts.dim_customer_keys", "identifier_value"),
+    ("marts.dim_customer_keys", "customer_id"),
     ("marts.dim_customers", "customer_id"),
     ("marts.customer_measures", "customer_id"),
     ("marts.fct_activities", "customer_id"),
