@@ -1,4 +1,4 @@
-"""Command line of OpenProfile: ``openprofile build | lint | test``.
+"""Command line of OpenProfile: build, test, publish and serve unified customer profiles.
 
 Run it as ``python3 -m openprofile …`` from a fresh clone (it sets up ``.venv`` first, see
 :mod:`openprofile.bootstrap`) or as ``openprofile …`` inside the environment. Every command
@@ -57,7 +57,7 @@ def dbt_build(
         extra_args: further dbt arguments, e.g. ``["--select", "dim_customers"]``; not
             ``--vars`` (pass ``dbt_vars``).
         dbt_vars: further dbt vars (see README, "Configuration"), merged with ``inputs``;
-            ``export_path`` defaults to ``<project_dir>/exports`` (absolute).
+            ``export_path`` defaults to ``<project_dir>/exports/<database stem>`` (absolute).
         target_path: dbt's target folder (compiled SQL, run_results.json); default ``target/``.
         project_dir: the dbt project to build (a copy of this one in tests).
 
@@ -80,8 +80,9 @@ def dbt_build(
         _bin("dbt"), "build",
         "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
         "--vars", json.dumps({
-            # absolute, so the export views in the database work from any folder
-            "export_path": str(project_dir / "exports"),
+            # absolute, so the export views in the database work from any folder; one folder
+            # per database, so building another input never overwrites the demo's exports
+            "export_path": str(project_dir / "exports" / database.stem),
             **(dbt_vars or {}),
             "inputs": list(inputs),
         }),
@@ -276,6 +277,13 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_1000(text: str) -> int:
+    value = int(text)
+    if value < 1000:
+        raise argparse.ArgumentTypeError("must be at least 1000")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` (default ``sys.argv[1:]``) and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="openprofile", description=__doc__.splitlines()[0])
@@ -284,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="dbt build: raw data → unified profiles, measures, segments")
     build.add_argument("--input", action="append", choices=INPUTS,
                        help="raw input to build from (repeatable; default demo)")
-    build.add_argument("--database", help="DuckDB file to write (default: see README)")
+    build.add_argument("--database", help="DuckDB file to write (default openprofile.duckdb for the demo, openprofile_<inputs>.duckdb otherwise)")
     build.add_argument("--vars", help="dbt vars as YAML, e.g. '{reporting_currency: GBP}'")
     build.add_argument("dbt_args", nargs=argparse.REMAINDER,
                        help="further dbt arguments after --, e.g. -- --select dim_customers")
@@ -302,16 +310,18 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="the profile lookup API (FastAPI + uvicorn)")
     serve.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
     serve.add_argument("--folder", help="publication folder (default published/<database stem>)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(run=_serve)
 
     generate = commands.add_parser(
         "generate", help="scale data: raw shop tables as Parquet, with the ground truth")
-    generate.add_argument("--events", type=int, required=True, help="web + app events (≥ 1000)")
-    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--events", type=_at_least_1000, required=True,
+                          help="web + app events to write, at least 1000 (the output has at least as many)")
+    generate.add_argument("--seed", type=int, default=1,
+                          help="random seed (default 1): the same seed gives the same bytes")
     generate.add_argument("--out", required=True, help="folder to write (its tables replaced)")
     generate.add_argument("--batch", type=int, default=0,
                           help="0: a first load; n > 0: a later batch to add to one")
@@ -328,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench", help="benchmark: baseline, full build and +1%% build at each size")
     bench_cmd.add_argument("--events", default="1000000,10000000",
                            help="comma-separated sizes (web + app events)")
-    bench_cmd.add_argument("--seed", type=int, default=1)
+    bench_cmd.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     bench_cmd.add_argument("--folder", default=str(PROJECT_ROOT / "bench"),
                            help="data, databases and results (default bench/)")
     bench_cmd.set_defaults(run=_bench)
@@ -345,7 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     lint = commands.add_parser("lint", help="sqlfluff lint of every SQL file")
     lint.set_defaults(run=_lint)
 
-    test = commands.add_parser("test", help="lint + dbt build with all dbt tests + pytest")
+    test = commands.add_parser(
+        "test", help="lint + dbt build with all dbt tests + pytest (~5 min; what CI runs)",
+        description="sqlfluff lint, then dbt build of the demo into openprofile.duckdb (not "
+                    "published), then pytest, stopping at the first failing step")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest after --")
     test.set_defaults(run=_test)
 
@@ -364,4 +377,13 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("dbt_args", "pytest_args"):
         if getattr(args, name, None) and getattr(args, name)[0] == "--":
             setattr(args, name, getattr(args, name)[1:])
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (ValueError, OSError, RuntimeError) as error:
+        print(f"openprofile {args.command}: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # DuckDB's errors (e.g. a database file that does not exist)
+        if type(error).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+            raise
+        print(f"openprofile {args.command}: {error}", file=sys.stderr)
+        return 2

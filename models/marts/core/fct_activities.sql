@@ -6,13 +6,20 @@ int_fx_rates_valid as (
     select * from {{ ref('int_fx_rates_valid') }}
 ),
 
+int_activities_sessionized as (
+    select * from {{ ref('int_activities_sessionized') }}
+),
+
 converted as (
     select
         int_activities_attributed.*,
+        int_activities_sessionized.session_id as derived_session_id,
         int_activities_attributed.activity_amount * int_fx_rates_valid.rate as reporting_amount,
         int_activities_attributed.activity_amount is not null
         and int_fx_rates_valid.rate is null as is_fx_rate_missing
     from int_activities_attributed
+    left join int_activities_sessionized
+        on int_activities_attributed.activity_id = int_activities_sessionized.activity_id
     left join int_fx_rates_valid
         on
             int_activities_attributed.currency = int_fx_rates_valid.currency
@@ -29,7 +36,8 @@ final as (
         cast(activity_id as {{ dbt.type_string() }}) as activity_id,
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(source_record_id as {{ dbt.type_string() }}) as source_record_id,
-        cast(session_id as {{ dbt.type_string() }}) as session_id,
+        cast(derived_session_id as {{ dbt.type_string() }}) as session_id,
+        cast(session_id as {{ dbt.type_string() }}) as tracker_session_id,
         cast(order_id as {{ dbt.type_string() }}) as order_id,
         -- strings
         cast(activity_type as {{ dbt.type_string() }}) as activity_type,
