@@ -93,21 +93,33 @@ class PublishedDatabase:
         self.build: dict[str, Any] = {}
 
     def cursor(self) -> duckdb.DuckDBPyConnection | None:
-        """A cursor on the current published build, or None when nothing is published."""
+        """A cursor on the current published build, or None when nothing is published.
+
+        When ``CURRENT`` names a file that cannot be opened as a publication, the build already
+        open keeps being served (None if there is none).
+        """
         path = current_file(self.folder)
-        if path is None:
-            return None
         with self._lock:
-            if path != self._path:
-                connection = duckdb.connect(str(path), read_only=True)
-                row = connection.execute("select * from publication.build").fetchone()
-                columns = [column[0] for column in connection.description]
-                old = self._connection
-                self._connection, self._path = connection, path
-                self.build = dict(zip(columns, row, strict=True))
-                if old is not None:
-                    old.close()
-            return self._connection.cursor()
+            if path is not None and path != self._path:
+                self._switch(path)
+            return self._connection.cursor() if self._connection is not None else None
+
+    def _switch(self, path: Path) -> None:
+        try:
+            connection = duckdb.connect(str(path), read_only=True)
+        except (duckdb.Error, OSError):
+            return
+        try:
+            row = connection.execute("select * from publication.build").fetchone()
+            columns = [column[0] for column in connection.description]
+        except duckdb.Error:
+            connection.close()
+            return
+        old = self._connection
+        self._connection, self._path = connection, path
+        self.build = dict(zip(columns, row, strict=True))
+        if old is not None:
+            old.close()
 
 
 def _json_value(value: Any) -> Any:
@@ -128,6 +140,14 @@ def _rows(cursor: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> lis
             for row in rows]
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from a forged cursor
+        return False
+    return True
+
+
 def _encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
@@ -138,7 +158,7 @@ def _decode_cursor(token: str, length: int) -> list[Any]:
     except (ValueError, UnicodeDecodeError):
         values = None
     if not isinstance(values, list) or len(values) != length or not all(
-        isinstance(value, str) for value in values
+        isinstance(value, str) and value.isprintable() and _encodable(value) for value in values
     ):
         raise HTTPException(400, "cursor is not one this API returned")
     return values
@@ -198,8 +218,12 @@ def create_app(folder: Path, api_keys: frozenset[str]) -> FastAPI:
     )
     key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False)
 
+    known_keys = [known.encode("utf-8") for known in api_keys]
+
     def require_key(key: Annotated[str | None, Security(key_header)]) -> None:
-        if key is None or not any(hmac.compare_digest(key, known) for known in api_keys):
+        # compared as bytes: a non-ASCII header is just a wrong key, never an error
+        given = (key or "").encode("utf-8", "surrogateescape")
+        if key is None or not any(hmac.compare_digest(given, known) for known in known_keys):
             raise HTTPException(401, "missing or unknown API key",
                                 headers={"WWW-Authenticate": API_KEY_HEADER})
 
@@ -255,6 +279,10 @@ def create_app(folder: Path, api_keys: frozenset[str]) -> FastAPI:
             after = ""
             if activities_cursor:
                 occurred_at, activity_id = _decode_cursor(activities_cursor, 2)
+                try:
+                    dt.datetime.fromisoformat(occurred_at)
+                except ValueError:
+                    raise HTTPException(400, "cursor is not one this API returned") from None
                 after = " and (occurred_at, activity_id) < (?::timestamp, ?)"
                 params += [occurred_at, activity_id]
             rows = _rows(

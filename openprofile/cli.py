@@ -184,8 +184,9 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"openprofile serve: nothing published in {folder} yet; /v1/health says 'not "
               "ready' until `openprofile build` (or `openprofile publish`) publishes a build",
               file=sys.stderr)
+    # no access log by default: lookup URLs carry identifiers (emails, phones)
     uvicorn.run(create_app(folder, keys), host=args.host, port=args.port,
-                log_level=args.log_level)
+                log_level=args.log_level, access_log=args.access_log)
     return 0
 
 
@@ -312,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--folder", help="publication folder (default published/<database stem>)")
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request line (off by default: URLs hold identifiers)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(run=_serve)

@@ -16,6 +16,7 @@ Layout of a publication folder::
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 from pathlib import Path
@@ -80,9 +81,11 @@ def _check_run_results(run_results_path: Path | None) -> dict | None:
         shown = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
         raise PublishError(f"the last build did not pass ({shown}); fix it and build again — "
                            "a failed build is never published")
-    if run_results.get("args", {}).get("which") not in ("build", "run", None):
-        raise PublishError("run_results.json is not from a dbt build or run: "
-                           f"{run_results['args'].get('which')}")
+    if run_results.get("args", {}).get("which") != "build":
+        raise PublishError("run_results.json is not from a dbt build (models and tests) but from "
+                           f"dbt {run_results.get('args', {}).get('which')}: run dbt build")
+    if run_results.get("args", {}).get("select"):
+        raise PublishError("the last dbt build was a partial one (--select): build everything")
     return run_results
 
 
@@ -114,11 +117,42 @@ def publish(
     run_results = _check_run_results(run_results_path)
     if not database.exists():
         raise PublishError(f"{database} does not exist: build first (openprofile build)")
+    if run_results is not None and run_results_path is not None:
+        # a build killed after the last recorded one changed the file but left the old
+        # run_results.json: never publish a database newer than its build record
+        changed = max(path.stat().st_mtime for path in (database, database.with_name(
+            database.name + ".wal")) if path.exists())
+        if changed > run_results_path.stat().st_mtime + 1:
+            raise PublishError(f"{database.name} changed after the last recorded build "
+                               f"({run_results_path}): an interrupted build? build again")
     settings = _effective_vars(project_dir, run_results)
     folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one publication at a time per folder
+        return _publish_locked(database, folder, run_results, settings, keep)
+
+
+def _publish_locked(database: Path, folder: Path, run_results: dict | None, settings: dict,
+                    keep: int) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"build-{stamp}.duckdb"
     partial = folder / f".build-{stamp}.duckdb.partial"
+    for stale in folder.glob(".build-*.duckdb.partial"):
+        stale.unlink()  # left by an interrupted publication (we hold the lock)
+    try:
+        _copy(database, partial, run_results, settings)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
+    pointer_tmp = folder / f".{POINTER}.{stamp}"
+    pointer_tmp.write_text(target.name + "\n")
+    os.replace(pointer_tmp, folder / POINTER)
+    _prune(folder, keep)
+    return target
+
+
+def _copy(database: Path, partial: Path, run_results: dict | None, settings: dict) -> None:
     with duckdb.connect(str(partial)) as connection:
         connection.execute("attach ? as source (read_only)", [str(database)])
         relations = connection.execute(
@@ -160,12 +194,6 @@ def publish(
         )
         connection.execute("detach source")
         connection.execute("checkpoint")
-    os.replace(partial, target)
-    pointer_tmp = folder / f".{POINTER}.{stamp}"
-    pointer_tmp.write_text(target.name + "\n")
-    os.replace(pointer_tmp, folder / POINTER)
-    _prune(folder, keep)
-    return target
 
 
 def _built_at(run_results: dict | None, database: Path) -> dt.datetime:
@@ -185,9 +213,17 @@ def _prune(folder: Path, keep: int) -> None:
 
 
 def current_file(folder: Path) -> Path | None:
-    """The published file ``folder/CURRENT`` names, or None when nothing is published yet."""
+    """The published file ``folder/CURRENT`` names, or None when nothing (valid) is published.
+
+    Only a plain ``build-*.duckdb`` name inside ``folder`` counts: a pointer naming anything else
+    (another folder, ``..``, a missing file) is treated as no publication.
+    """
     try:
-        name = (folder / POINTER).read_text().strip()
-    except FileNotFoundError:
+        name = (folder / POINTER).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    return folder / name if name else None
+    if not name or "/" in name or "\\" in name or not (name.startswith("build-")
+                                                        and name.endswith(".duckdb")):
+        return None
+    path = folder / name
+    return path if path.is_file() else None

@@ -6,8 +6,10 @@ with plain SQL — never from the API's own code.
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -224,14 +226,59 @@ def test_a_new_publication_is_served_without_a_restart_and_the_build_file_stays_
     app_client = TestClient(create_app(folder, frozenset([KEY])))
     first_published_at = app_client.get("/v1/health").json()["build"]["published_at"]
     assert lookup(app_client, "mobile_guest123").status_code == 200
-    # The API holds only the published file: a build may open its database for writing now.
-    with duckdb.connect(str(demo_build)) as writer:
-        writer.execute("create or replace table main.api_probe as select 1 as x")
-        writer.execute("drop table main.api_probe")
     second = publish(demo_build, folder, run_results, PROJECT_ROOT)
     assert second != first
     assert app_client.get("/v1/health").json()["build"]["published_at"] > first_published_at
     assert lookup(app_client, "mobile_guest123").status_code == 200
+    # The API holds only the published file: a build may open its database for writing.
+    copy = tmp_path / "working.duckdb"
+    shutil.copy(demo_build, copy)
+    with duckdb.connect(str(copy)) as writer:
+        writer.execute("create or replace table main.api_probe as select 1 as x")
+    assert lookup(app_client, "mobile_guest123").status_code == 200
+
+
+def test_a_broken_pointer_keeps_the_open_build_and_health_never_500s(published, tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    shutil.copy(current_file(published), folder / "build-1.duckdb")
+    (folder / "CURRENT").write_text("build-1.duckdb")
+    app_client = TestClient(create_app(folder, frozenset([KEY])))
+    assert lookup(app_client, "mobile_guest123").status_code == 200
+    (folder / "build-2.duckdb").write_text("not a database")
+    for pointer in ["build-2.duckdb", "build-9.duckdb", "../../openprofile.duckdb", ""]:
+        (folder / "CURRENT").write_text(pointer)
+        assert app_client.get("/v1/health").status_code == 200, pointer
+        assert lookup(app_client, "mobile_guest123").status_code == 200, pointer
+    assert TestClient(create_app(folder, frozenset([KEY]))).get("/v1/health").status_code == 503
+
+
+def test_forged_cursors_and_odd_keys_are_4xx_never_500(client):
+    def forged(values):
+        return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+    assert lookup(client, "mobile_guest123", include="activities",
+                  activities_cursor=forged(["x", "y"])).status_code == 400
+    assert client.get("/v1/segments/unknown_visitors/members", headers=HEADERS,
+                      params={"cursor": forged(["\ud800"])}).status_code == 400
+    assert client.get("/v1/segments", headers={"X-API-Key": "clé-non-ascii-0123456789".encode("latin-1")}
+                      ).status_code == 401
+
+
+def test_only_a_passed_full_dbt_build_is_published(demo_build, tmp_path):
+    run_results = json.loads((demo_build.parent / "target_demo" / "run_results.json").read_text())
+    run_only = dict(run_results, args={**run_results["args"], "which": "run"})
+    path = tmp_path / "run_results.json"
+    path.write_text(json.dumps(run_only))
+    with pytest.raises(PublishError, match="not from a dbt build"):
+        publish(demo_build, tmp_path / "a", path, PROJECT_ROOT)
+    # a database changed after its recorded build (an interrupted rebuild) is refused
+    copy = tmp_path / "changed.duckdb"
+    shutil.copy(demo_build, copy)
+    path.write_text(json.dumps(run_results))
+    stamp = path.stat().st_mtime
+    os.utime(copy, (stamp + 60, stamp + 60))
+    with pytest.raises(PublishError, match="changed after the last recorded build"):
+        publish(copy, tmp_path / "b", path, PROJECT_ROOT)
 
 
 def test_a_failed_build_is_never_published(demo_build, tmp_path):
