@@ -7,7 +7,9 @@
         customer_id,
         email_sha256,
         phone_sha256,
-        {%- if export_name in var('exports_with_raw_pii') %}
+        {%- set allowed = var('exports_with_raw_pii') -%}
+        {#- a malformed var is reported by validate_configuration; here it allows nothing -#}
+        {%- if allowed is iterable and allowed is not string and export_name in allowed %}
         email,
         phone,
         {%- endif %}

@@ -269,10 +269,13 @@ def test_an_erasure_request_also_clears_earlier_builds_history(cases_project, tm
             assert "pat.lee@example.com" in values
             assert db.execute("select count(*) from marts.identity_key_history"
                               " where customer_id = ?", [pat]).fetchone()[0] > 0
+            office = [profile(db, "crm_contact_id", c) for c in ("C_OFFICE1", "C_OFFICE2")]
             others = db.execute("select count(*) from marts.identity_key_history"
-                                " where customer_id != ?", [pat]).fetchone()[0]
-        # Pat asks to be forgotten, giving the email in another case
-        requests.write_text(header + "\ner_t1,email, PAT.Lee@Example.com,2026-11-30T00:00:00Z\n",
+                                " where customer_id not in (?, ?, ?)", [pat, *office]).fetchone()[0]
+        # Pat asks to be forgotten, giving the email in another case; and someone names the
+        # office email two contacts share (a shared identifier: both profiles go)
+        requests.write_text(header + "\ner_t1,email, PAT.Lee@Example.com,2026-11-30T00:00:00Z"
+                            "\ner_t2,email,office@acme-corp.com,2026-11-30T00:00:00Z\n",
                             encoding="utf-8")
         build(cases_project, database)
     finally:
@@ -287,5 +290,9 @@ def test_an_erasure_request_also_clears_earlier_builds_history(cases_project, tm
         for value in values:
             assert db.execute("select count(*) from marts.identity_key_history"
                               " where identifier_value = ?", [value]).fetchone()[0] == 0, value
+        for customer_id in office:
+            assert db.execute("select count(*) from marts.dim_customers where customer_id = ?",
+                              [customer_id]).fetchone()[0] == 0
+        assert profile(db, "email", "office@acme-corp.com") is None
         # everyone else's history stays
         assert db.execute("select count(*) from marts.identity_key_history").fetchone()[0] == others

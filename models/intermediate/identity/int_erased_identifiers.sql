@@ -1,8 +1,9 @@
 {#- Right to erasure: every identifier to keep out of marts, exports and the API, with the
     profile it belongs to. A request (seeds/config/erasure_requests.csv) names one identifier;
     the whole profile holding it is erased: the requested value itself (normalised like the
-    identity graph), every identifier of that profile, and the profiles that activities
-    carrying the value were attributed to (a shared identifier). -#}
+    identity graph), every identifier of that profile, and every profile that a record carrying
+    the value was attributed to (so a shared identifier, which belongs to no single profile,
+    erases each profile it appears in). -#}
 {{ config(materialized='table') }}
 
 with erasure_requests as (
@@ -15,6 +16,10 @@ int_identities_resolved as (
 
 int_activities_attributed as (
     select * from {{ ref('int_activities_attributed') }}
+),
+
+int_identifiers_normalized as (
+    select * from {{ ref('int_identifiers_normalized') }}
 ),
 
 requested as (
@@ -44,10 +49,13 @@ erased_customers as (
         requested.request_id,
         int_activities_attributed.customer_id
     from requested
-    inner join int_activities_attributed
+    inner join int_identifiers_normalized
         on
-            requested.identifier_type = int_activities_attributed.attributed_identifier_type
-            and requested.identifier_value = int_activities_attributed.attributed_identifier_value
+            requested.identifier_type = int_identifiers_normalized.identifier_type
+            and requested.identifier_value = int_identifiers_normalized.identifier_value
+    inner join int_activities_attributed
+        on int_identifiers_normalized.activity_id = int_activities_attributed.activity_id
+    where int_activities_attributed.customer_id is not null
 ),
 
 profile_identifiers as (

@@ -4,9 +4,21 @@
     addresses are redacted in every raw row (they would otherwise survive in URLs and in
     CRM and guest-checkout fields of rejected rows). -#}
 with erased_values as (
-    select distinct lower(identifier_value) as erased_value
+    select distinct
+        lower(identifier_value) as erased_value,
+        false as is_phone_digits
     from {{ ref('int_erased_identifiers') }}
     where identifier_value is not null
+
+    union
+
+    -- a phone in any format: its last 9 digits among the raw row's digits ('06 80 98 77 69'
+    -- holds 680987769 of +33680987769); may blank a row that only looks alike, never less
+    select distinct
+        {{ dbt.right(digits_only('identifier_value'), '9') }} as erased_value,
+        true as is_phone_digits
+    from {{ ref('int_erased_identifiers') }}
+    where identifier_type = 'phone' and identifier_value is not null
 ),
 
 unioned as (
@@ -25,7 +37,17 @@ erased_records as (
     select distinct unioned.raw_record
     from unioned
     inner join erased_values
-        on {{ dbt.position('erased_values.erased_value', 'lower(unioned.raw_record)') }} > 0
+        on
+            (
+                not erased_values.is_phone_digits
+                and {{ dbt.position('erased_values.erased_value', 'lower(unioned.raw_record)') }} > 0
+            )
+            or (
+                erased_values.is_phone_digits
+                and {{ dbt.position(
+                    'erased_values.erased_value', digits_only('unioned.raw_record')
+                ) }} > 0
+            )
 ),
 
 numbered as (
