@@ -40,7 +40,9 @@ erased_records as (
         on
             (
                 not erased_values.is_phone_digits
-                and {{ dbt.position('erased_values.erased_value', 'lower(unioned.raw_record)') }} > 0
+                and {{ dbt.position(
+                    'erased_values.erased_value', 'lower(unioned.raw_record)'
+                ) }} > 0
             )
             or (
                 erased_values.is_phone_digits

@@ -18,9 +18,9 @@ typed as (
         -- URLs, with any email address in them redacted (personal data stays out of the marts)
         {{ redact_email_addresses(clean_text('page_url')) }} as page_url,
         {{ redact_email_addresses(clean_text('referrer_url')) }} as referrer_url,
-        {{ clean_text('utm_source') }} as utm_source,
-        {{ clean_text('utm_medium') }} as utm_medium,
-        {{ clean_text('utm_campaign') }} as utm_campaign,
+        {{ redact_email_addresses(clean_text('utm_source')) }} as utm_source,
+        {{ redact_email_addresses(clean_text('utm_medium')) }} as utm_medium,
+        {{ redact_email_addresses(clean_text('utm_campaign')) }} as utm_campaign,
         {{ clean_text('product_sku') }} as product_sku,
         {{ clean_text('product_name') }} as product_name,
         {{ clean_text('product_category') }} as product_category,

@@ -21,9 +21,9 @@ typed as (
         {{ redact_email_addresses(clean_text('page_url')) }} as page_url,
         {{ clean_text('page_title') }} as page_title,
         {{ redact_email_addresses(clean_text('page_referrer')) }} as referrer_url,
-        {{ clean_text('mkt_source') }} as utm_source,
-        {{ clean_text('mkt_medium') }} as utm_medium,
-        {{ clean_text('mkt_campaign') }} as utm_campaign,
+        {{ redact_email_addresses(clean_text('mkt_source')) }} as utm_source,
+        {{ redact_email_addresses(clean_text('mkt_medium')) }} as utm_medium,
+        {{ redact_email_addresses(clean_text('mkt_campaign')) }} as utm_campaign,
         {{ clean_text('dvce_type') }} as device_type,
         -- timestamps: the tracker's best guess of when it happened, else when it arrived
         {{ parse_timestamp_utc('collector_tstamp', var('snowplow_time_zone')) }} as collected_at,
