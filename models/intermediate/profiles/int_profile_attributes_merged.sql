@@ -3,8 +3,7 @@
       1. the most trusted source tier wins: CRM contact (1) > order data (2);
       2. within a tier, the most recently observed value wins;
       3. remaining ties go to the smallest value.
-    Behavioural sources (web, app) carry no attributes. Marketing consent ('granted' /
-    'denied') comes from CRM contacts only; on a tie 'denied' wins (rule 3). -#}
+    Behavioural sources (web, app) carry no attributes. Marketing consent: int_profile_consent. -#}
 {%- set parts = [] -%}
 with int_identities_resolved as (
     select * from {{ ref('int_identities_resolved') }}
@@ -29,10 +28,7 @@ crm_candidates as (
         ('first_name', 'first_name', 'first_name is not null'),
         ('last_name', 'last_name', 'last_name is not null'),
         ('phone', phone, phone ~ ' is not null'),
-        ('country', 'country_code', 'country_code is not null'),
-        ('marketing_consent',
-            "case when has_marketing_consent then 'granted' else 'denied' end",
-            'has_marketing_consent is not null')
+        ('country', 'country_code', 'country_code is not null')
     ] %}
     select
         'crm_contact_id' as identifier_type,
@@ -118,7 +114,7 @@ ranked as (
 final as (
     select
         customer_id,
-        {% for attribute in ['email', 'first_name', 'last_name', 'phone', 'country', 'marketing_consent'] %}
+        {% for attribute in ['email', 'first_name', 'last_name', 'phone', 'country'] %}
         max(case when attribute_name = '{{ attribute }}' then attribute_value end)
             as {{ attribute }}{% if not loop.last %},{% endif %}
         {% endfor %}

@@ -10,6 +10,10 @@ int_profile_attributes_merged as (
     select * from {{ ref('int_profile_attributes_merged') }}
 ),
 
+int_profile_consent as (
+    select * from {{ ref('int_profile_consent') }}
+),
+
 anchors as (
     select
         customer_id,
@@ -49,7 +53,7 @@ final as (
         cast(int_profile_attributes_merged.phone as {{ dbt.type_string() }}) as phone,
         cast(int_profile_attributes_merged.country as {{ dbt.type_string() }}) as country,
         cast(
-            coalesce(int_profile_attributes_merged.marketing_consent, 'unknown')
+            coalesce(int_profile_consent.marketing_consent, 'unknown')
             as {{ dbt.type_string() }}
         ) as marketing_consent_status,
         -- numerics
@@ -61,7 +65,7 @@ final as (
         -- booleans
         cast(profiles.is_known as boolean) as is_known,
         cast(
-            coalesce(int_profile_attributes_merged.marketing_consent = 'granted', false) as boolean
+            coalesce(int_profile_consent.marketing_consent = 'granted', false) as boolean
         ) as has_marketing_consent,
         -- timestamps
         cast(profiles.first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
@@ -71,6 +75,8 @@ final as (
         on profiles.customer_id = anchors.customer_id
     left join int_profile_attributes_merged
         on profiles.customer_id = int_profile_attributes_merged.customer_id
+    left join int_profile_consent
+        on profiles.customer_id = int_profile_consent.customer_id
 )
 
 select * from final
