@@ -6,100 +6,101 @@
     beats 'granted'. Profiles without any statement are absent (unknown = no consent). -#}
 {%- set personal_types = "('crm_contact_id', 'user_id', 'email', 'phone')" -%}
 {% if input_enabled('demo') %}
-with stg_shop__crm_contacts as (
-    select * from {{ ref('stg_shop__crm_contacts') }}
-),
+    with stg_shop__crm_contacts as (
+        select * from {{ ref('stg_shop__crm_contacts') }}
+    ),
 
-int_identifiers_normalized as (
-    select * from {{ ref('int_identifiers_normalized') }}
-),
+    int_identifiers_normalized as (
+        select * from {{ ref('int_identifiers_normalized') }}
+    ),
 
-int_activities_attributed as (
-    select * from {{ ref('int_activities_attributed') }}
-),
+    int_activities_attributed as (
+        select * from {{ ref('int_activities_attributed') }}
+    ),
 
-statements as (
-    select
-        contact_id,
-        user_id,
-        email,
-        phone,
-        coalesce(country_code, {{ sql_string(var('phone_default_country')) }}) as phone_region,
-        updated_at as stated_at,
-        case when has_marketing_consent then 'granted' else 'denied' end as marketing_consent
-    from stg_shop__crm_contacts
-    where has_marketing_consent is not null
-),
-
-statement_identifiers as (
-    {% for identifier_type, column in [
-        ('crm_contact_id', 'contact_id'), ('user_id', 'user_id'), ('email', 'email'),
-        ('phone', 'phone')
-    ] %}
+    statements as (
         select
             contact_id,
+            user_id,
+            email,
+            phone,
+            coalesce(country_code, {{ sql_string(var('phone_default_country')) }}) as phone_region,
+            updated_at as stated_at,
+            case when has_marketing_consent then 'granted' else 'denied' end as marketing_consent
+        from stg_shop__crm_contacts
+        where has_marketing_consent is not null
+    ),
+
+    statement_identifiers as (
+        {% for identifier_type, column in [
+            ('crm_contact_id', 'contact_id'), ('user_id', 'user_id'), ('email', 'email'),
+            ('phone', 'phone')
+        ] %}
+            select
+                contact_id,
+                marketing_consent,
+                stated_at,
+                '{{ identifier_type }}' as identifier_type,
+                {{ normalize_identifier_value(
+                    "'" ~ identifier_type ~ "'", column, 'phone_region'
+                ) }} as identifier_value
+            from statements
+            {% if not loop.last %}union all{% endif %}
+        {% endfor %}
+    ),
+
+    profile_identifiers as (
+        select distinct
+            int_activities_attributed.customer_id,
+            int_identifiers_normalized.identifier_type,
+            int_identifiers_normalized.identifier_value
+        from int_identifiers_normalized
+        inner join int_activities_attributed
+            on int_identifiers_normalized.activity_id = int_activities_attributed.activity_id
+        where
+            int_activities_attributed.customer_id is not null
+            and int_identifiers_normalized.identifier_type in {{ personal_types }}
+    ),
+
+    applicable as (
+        select distinct
+            profile_identifiers.customer_id,
+            statement_identifiers.contact_id,
+            statement_identifiers.marketing_consent,
+            statement_identifiers.stated_at
+        from profile_identifiers
+        inner join statement_identifiers
+            on
+                profile_identifiers.identifier_type = statement_identifiers.identifier_type
+                and profile_identifiers.identifier_value = statement_identifiers.identifier_value
+    ),
+
+    ranked as (
+        select
+            *,
+            row_number() over (
+                partition by customer_id
+                order by stated_at desc, marketing_consent asc, contact_id asc
+            ) as statement_rank
+        from applicable
+    ),
+
+    final as (
+        select
+            customer_id,
             marketing_consent,
-            stated_at,
-            '{{ identifier_type }}' as identifier_type,
-            {{ normalize_identifier_value("'" ~ identifier_type ~ "'", column, 'phone_region') }}
-                as identifier_value
-        from statements
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
-),
+            stated_at as consent_stated_at,
+            contact_id as consent_contact_id
+        from ranked
+        where statement_rank = 1
+    )
 
-profile_identifiers as (
-    select distinct
-        int_activities_attributed.customer_id,
-        int_identifiers_normalized.identifier_type,
-        int_identifiers_normalized.identifier_value
-    from int_identifiers_normalized
-    inner join int_activities_attributed
-        on int_identifiers_normalized.activity_id = int_activities_attributed.activity_id
-    where
-        int_activities_attributed.customer_id is not null
-        and int_identifiers_normalized.identifier_type in {{ personal_types }}
-),
-
-applicable as (
-    select distinct
-        profile_identifiers.customer_id,
-        statement_identifiers.contact_id,
-        statement_identifiers.marketing_consent,
-        statement_identifiers.stated_at
-    from profile_identifiers
-    inner join statement_identifiers
-        on
-            profile_identifiers.identifier_type = statement_identifiers.identifier_type
-            and profile_identifiers.identifier_value = statement_identifiers.identifier_value
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by customer_id
-            order by stated_at desc, marketing_consent asc, contact_id asc
-        ) as statement_rank
-    from applicable
-),
-
-final as (
-    select
-        customer_id,
-        marketing_consent,
-        stated_at as consent_stated_at,
-        contact_id as consent_contact_id
-    from ranked
-    where statement_rank = 1
-)
-
-select * from final
+    select * from final
 {% else %}
-select
-    cast(null as {{ dbt.type_string() }}) as customer_id,
-    cast(null as {{ dbt.type_string() }}) as marketing_consent,
-    cast(null as {{ dbt.type_timestamp() }}) as consent_stated_at,
-    cast(null as {{ dbt.type_string() }}) as consent_contact_id
-where 1 = 0
+    select
+        cast(null as {{ dbt.type_string() }}) as customer_id,
+        cast(null as {{ dbt.type_string() }}) as marketing_consent,
+        cast(null as {{ dbt.type_timestamp() }}) as consent_stated_at,
+        cast(null as {{ dbt.type_string() }}) as consent_contact_id
+    where 1 = 0
 {% endif %}
