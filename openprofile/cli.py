@@ -167,15 +167,28 @@ def _publish(args: argparse.Namespace) -> int:
                                Path(args.folder).resolve() if args.folder else None)
 
 
+def _add_publication_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
+    parser.add_argument("--folder", help="publication folder (default published/<database stem>)")
+
+
+def _publication(args: argparse.Namespace) -> tuple[Path, Path]:
+    """(database, publication folder) named by --database / --folder."""
+    from openprofile.publish import publication_folder
+
+    database = Path(args.database).resolve() if args.database else default_database(["demo"])
+    if args.folder:
+        return database, Path(args.folder).resolve()
+    return database, publication_folder(database, PUBLISHED_ROOT)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from openprofile.api import ConfigurationError, create_app, load_api_keys
-    from openprofile.publish import current_file, publication_folder
+    from openprofile.publish import current_file
 
-    database = Path(args.database).resolve() if args.database else default_database(["demo"])
-    folder = Path(args.folder).resolve() if args.folder else publication_folder(database,
-                                                                                 PUBLISHED_ROOT)
+    database, folder = _publication(args)
     try:
         keys = load_api_keys()
     except ConfigurationError as error:
@@ -233,11 +246,8 @@ def _clv_summary(args: argparse.Namespace) -> int:
 
 def _bench_api(args: argparse.Namespace) -> int:
     from openprofile import api_bench
-    from openprofile.publish import publication_folder
 
-    database = Path(args.database).resolve() if args.database else default_database(["demo"])
-    folder = Path(args.folder).resolve() if args.folder else publication_folder(database,
-                                                                                 PUBLISHED_ROOT)
+    database, folder = _publication(args)
     clients = [int(part) for part in args.clients.split(",")]
     results = api_bench.run(folder, clients, args.seconds)
     print("| data | clients | lookups/s | p50 ms | p99 ms | errors |")
@@ -309,8 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     publish.set_defaults(run=_publish)
 
     serve = commands.add_parser("serve", help="the profile lookup API (FastAPI + uvicorn)")
-    serve.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
-    serve.add_argument("--folder", help="publication folder (default published/<database stem>)")
+    _add_publication_arguments(serve)
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     serve.add_argument("--access-log", action="store_true",
@@ -348,8 +357,7 @@ def main(argv: list[str] | None = None) -> int:
 
     bench_api = commands.add_parser(
         "bench-api", help="benchmark of the lookup API (lookups/s, p50/p99) at N clients")
-    bench_api.add_argument("--database", help="whose publications to serve (default openprofile.duckdb)")
-    bench_api.add_argument("--folder", help="publication folder (default published/<database stem>)")
+    _add_publication_arguments(bench_api)
     bench_api.add_argument("--clients", default="1,16", help="comma-separated client counts")
     bench_api.add_argument("--seconds", type=float, default=10.0, help="measuring time per count")
     bench_api.add_argument("--label", help="name of the data in the table (default database stem)")
