@@ -88,7 +88,8 @@ def _slowest(target: Path, count: int = 5) -> str:
     return "; ".join(f"{r['unique_id'].split('.')[-1]} {r['execution_time']:.1f}" for r in models)
 
 
-def run(sizes: list[int], seed: int, root: Path, project: Path) -> list[Measurement]:
+def run(sizes: list[int], seed: int, root: Path, project: Path,
+        memory_limit: str | None = None) -> list[Measurement]:
     """Measure baseline, full build and follow-up build for each size.
 
     Args:
@@ -96,6 +97,7 @@ def run(sizes: list[int], seed: int, root: Path, project: Path) -> list[Measurem
         seed: generator seed.
         root: benchmark folder (data, databases, results).
         project: the dbt project.
+        memory_limit: DuckDB memory limit of the builds (e.g. ``4GB``); None: DuckDB's default.
 
     Returns:
         The measurements, also appended to ``root/results.csv`` and ``root/results.md``.
@@ -129,6 +131,8 @@ def run(sizes: list[int], seed: int, root: Path, project: Path) -> list[Measurem
                                                  append_one_percent(data, seed))]:
             target = work / f"target-{step.split()[0]}"
             env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
+            if memory_limit:
+                env["OPENPROFILE_DUCKDB_MEMORY_LIMIT"] = memory_limit
             command = [dbt, "build", "--project-dir", str(project), "--profiles-dir",
                        str(project), "--target-path", str(target), "--vars",
                        json.dumps({"inputs": ["demo"], "shop_raw_path": str(raw),
@@ -137,7 +141,8 @@ def run(sizes: list[int], seed: int, root: Path, project: Path) -> list[Measurem
             if code:
                 raise RuntimeError(f"{step} of {events:,} events failed with exit code {code}; "
                                    f"see {target}/run_results.json")
-            measurements.append(Measurement(stamp, events, step, round(seconds, 1), round(rss),
+            label = f"{step} (memory_limit {memory_limit})" if memory_limit else step
+            measurements.append(Measurement(stamp, events, label, round(seconds, 1), round(rss),
                                             _slowest(target)))
         with duckdb.connect(str(database), read_only=True) as connection:
             profiles = connection.execute("select count(*) from marts.dim_customers").fetchone()

@@ -282,7 +282,8 @@ def _bench(args: argparse.Namespace) -> int:
     from openprofile import bench
 
     sizes = [int(size.replace("_", "")) for size in args.events.split(",")]
-    measurements = bench.run(sizes, args.seed, Path(args.folder).resolve(), PROJECT_ROOT)
+    measurements = bench.run(sizes, args.seed, Path(args.folder).resolve(), PROJECT_ROOT,
+                             memory_limit=args.memory_limit)
     print(bench.markdown(measurements), end="")
     print(f"openprofile: appended to {Path(args.folder) / 'results.csv'}")
     return 0
@@ -353,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     bench_cmd.add_argument("--folder", default=str(PROJECT_ROOT / "bench"),
                            help="data, databases and results (default bench/)")
+    bench_cmd.add_argument("--memory-limit",
+                           help="DuckDB memory limit of the builds, e.g. 4GB (default DuckDB's 80%%)")
     bench_cmd.set_defaults(run=_bench)
 
     bench_api = commands.add_parser(
