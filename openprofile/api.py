@@ -91,6 +91,7 @@ class PublishedDatabase:
         self._path: Path | None = None
         self._connection: duckdb.DuckDBPyConnection | None = None
         self.build: dict[str, Any] = {}
+        self.identifier_types: list[str] = []
 
     def cursor(self) -> duckdb.DuckDBPyConnection | None:
         """A cursor on the current published build, or None when nothing is published.
@@ -112,12 +113,17 @@ class PublishedDatabase:
         try:
             row = connection.execute("select * from publication.build").fetchone()
             columns = [column[0] for column in connection.description]
+            # read once per publication: a scan of the keys is too slow for every request
+            types = [found[0] for found in connection.execute(
+                "select distinct identifier_type from marts.dim_customer_keys order by 1"
+            ).fetchall()]
         except duckdb.Error:
             connection.close()
             return
         old = self._connection
         self._connection, self._path = connection, path
         self.build = dict(zip(columns, row, strict=True))
+        self.identifier_types = types
         if old is not None:
             old.close()
 
@@ -245,10 +251,6 @@ def create_app(folder: Path, api_keys: frozenset[str]) -> FastAPI:
         return JSONResponse({"status": "ready",
                              "build": {k: _json_value(v) for k, v in database.build.items()}})
 
-    def identifier_types(db: duckdb.DuckDBPyConnection) -> list[str]:
-        return [row[0] for row in db.execute(
-            "select distinct identifier_type from marts.dim_customer_keys order by 1").fetchall()]
-
     def profile_body(db: duckdb.DuckDBPyConnection, customer_id: str, include: set[str],
                      activities_limit: int, activities_cursor: str | None) -> dict[str, Any]:
         profiles = _rows(db, "select * from marts.dim_customers where customer_id = ?",
@@ -325,9 +327,9 @@ def create_app(folder: Path, api_keys: frozenset[str]) -> FastAPI:
         activities_cursor: PageCursor = None,
     ) -> dict[str, Any]:
         parts = parse_include(include)
-        if identifier_type is not None and identifier_type not in identifier_types(db):
-            raise HTTPException(422, f"identifier_type: unknown; choose from "
-                                     f"{identifier_types(db)}")
+        known_types = database.identifier_types
+        if identifier_type is not None and identifier_type not in known_types:
+            raise HTTPException(422, f"identifier_type: unknown; choose from {known_types}")
         candidates = normalized_candidates(identifier, identifier_type,
                                            database.build.get("phone_default_country"))
         matches: list[dict[str, Any]] = []

@@ -151,7 +151,10 @@ def _measure(port: int, key: str, identifiers: list[str], clients: int,
 
 
 def markdown(label: str, results: list[Result]) -> str:
-    """The results as Markdown table rows: data | clients | lookups/s | p50 | p99 | errors."""
-    return "\n".join(
-        f"| {label} | {r.clients} | {r.per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
-        f"{r.errors} |" for r in results)
+    """The results as a Markdown table: data | clients | lookups/s | p50 | p99 | errors."""
+    return "\n".join([
+        "| data | clients | lookups/s | p50 ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+        *(f"| {label} | {r.clients} | {r.per_second:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
+          f"{r.errors} |" for r in results),
+    ])

@@ -250,8 +250,6 @@ def _bench_api(args: argparse.Namespace) -> int:
     database, folder = _publication(args)
     clients = [int(part) for part in args.clients.split(",")]
     results = api_bench.run(folder, clients, args.seconds)
-    print("| data | clients | lookups/s | p50 ms | p99 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|")
     print(api_bench.markdown(args.label or database.stem, results))
     return 0
 
@@ -271,9 +269,6 @@ def _quality(args: argparse.Namespace) -> int:
     from openprofile import identity_quality
 
     quality = identity_quality.measure(Path(args.database).resolve(), Path(args.generated))
-    print("| data | identifiers | persons | precision | recall | over-merged persons |"
-          " split persons |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
     print(identity_quality.markdown(args.label or Path(args.generated).name, quality))
     return 0
 

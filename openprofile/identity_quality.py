@@ -107,7 +107,11 @@ def measure(database: Path, generated: Path) -> Quality:
 
 
 def markdown(label: str, quality: Quality) -> str:
-    """One Markdown table row: data | identifiers | persons | precision | recall | over | split."""
-    return (f"| {label} | {quality.identifiers:,} | {quality.persons:,} | "
-            f"{quality.precision:.4f} | {quality.recall:.4f} | {quality.over_merged_persons:,} | "
-            f"{quality.split_persons:,} |")
+    """A Markdown table: data | identifiers | persons | precision | recall | over | split."""
+    return "\n".join([
+        "| data | identifiers | persons | precision | recall | over-merged persons |"
+        " split persons |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| {label} | {quality.identifiers:,} | {quality.persons:,} | {quality.precision:.4f} |"
+        f" {quality.recall:.4f} | {quality.over_merged_persons:,} | {quality.split_persons:,} |",
+    ])

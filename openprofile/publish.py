@@ -163,9 +163,7 @@ def _copy(database: Path, partial: Path, run_results: dict | None, settings: dic
         ).fetchall()
         present = {f"{schema}.{name}" for schema, name in relations}
         missing = sorted(set(REQUIRED_RELATIONS) - present)
-        if missing:
-            connection.close()
-            partial.unlink(missing_ok=True)
+        if missing:  # the caller removes the partial file
             raise PublishError(f"{database} lacks {', '.join(missing)}: not a complete build")
         for schema in PUBLISHED_SCHEMAS:
             connection.execute(f'create schema if not exists "{schema}"')

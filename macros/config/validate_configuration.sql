@@ -47,28 +47,29 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
-    {%- if execute and var('shop_raw_path') | string | length > 0 -%}
-        {%- for table_name in ['web_events', 'app_events', 'crm_contacts', 'orders', 'order_lines'] -%}
-            {%- set path = var('shop_raw_path') ~ '/' ~ table_name ~ '/*.parquet' -%}
-            {%- if "'" in path -%}
-                {%- do problems.append("shop_raw_path must not contain a quote: " ~ path) -%}
-            {%- elif run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] == 0 -%}
-                {%- do problems.append("shop_raw_path: no Parquet files at '" ~ path
-                    ~ "' (each of web_events, app_events, crm_contacts, orders, order_lines needs a folder; relative paths are read from the project root)") -%}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
     {%- if execute -%}
+        {#- (var, path or glob, message when it matches no file) of every raw file to read -#}
+        {%- set file_checks = [] -%}
         {%- for input_name, path_var in [
             ('snowplow', 'snowplow_web_events_path'), ('snowplow', 'snowplow_mobile_events_path'),
             ('online_retail', 'online_retail_path')
         ] if input_enabled(input_name) -%}
             {%- set path = var(path_var) | string -%}
+            {%- do file_checks.append((path_var, path, path_var ~ " names no file: '" ~ path
+                ~ "' (relative paths are read from the project root)")) -%}
+        {%- endfor -%}
+        {%- if var('shop_raw_path') | string | length > 0 -%}
+            {%- for table_name in ['web_events', 'app_events', 'crm_contacts', 'orders', 'order_lines'] -%}
+                {%- set path = var('shop_raw_path') ~ '/' ~ table_name ~ '/*.parquet' -%}
+                {%- do file_checks.append(('shop_raw_path', path, "shop_raw_path: no Parquet files at '" ~ path
+                    ~ "' (each of web_events, app_events, crm_contacts, orders, order_lines needs a folder; relative paths are read from the project root)")) -%}
+            {%- endfor -%}
+        {%- endif -%}
+        {%- for path_var, path, missing_message in file_checks -%}
             {%- if "'" in path -%}
                 {%- do problems.append(path_var ~ " must not contain a quote: " ~ path) -%}
             {%- elif run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] == 0 -%}
-                {%- do problems.append(path_var ~ " names no file: '" ~ path
-                    ~ "' (relative paths are read from the project root)") -%}
+                {%- do problems.append(missing_message) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}

@@ -4,7 +4,6 @@
     the first one, even when the identity rules keep the two records apart (one CRM contact
     per profile, the email then shared). Latest by updated_at wins; at the same instant 'denied'
     beats 'granted'. Profiles without any statement are absent (unknown = no consent). -#}
-{%- set personal_types = "('crm_contact_id', 'user_id', 'email', 'phone')" -%}
 {% if input_enabled('demo') %}
     with stg_shop__crm_contacts as (
         select * from {{ ref('stg_shop__crm_contacts') }}
@@ -49,30 +48,22 @@
         {% endfor %}
     ),
 
-    profile_identifiers as (
+    applicable as (
+        -- the profiles of the records that carry a statement's identifier
         select distinct
             int_activities_attributed.customer_id,
-            int_identifiers_normalized.identifier_type,
-            int_identifiers_normalized.identifier_value
-        from int_identifiers_normalized
-        inner join int_activities_attributed
-            on int_identifiers_normalized.activity_id = int_activities_attributed.activity_id
-        where
-            int_activities_attributed.customer_id is not null
-            and int_identifiers_normalized.identifier_type in {{ personal_types }}
-    ),
-
-    applicable as (
-        select distinct
-            profile_identifiers.customer_id,
             statement_identifiers.contact_id,
             statement_identifiers.marketing_consent,
             statement_identifiers.stated_at
-        from profile_identifiers
-        inner join statement_identifiers
+        from statement_identifiers
+        inner join int_identifiers_normalized
             on
-                profile_identifiers.identifier_type = statement_identifiers.identifier_type
-                and profile_identifiers.identifier_value = statement_identifiers.identifier_value
+                statement_identifiers.identifier_type = int_identifiers_normalized.identifier_type
+                and statement_identifiers.identifier_value
+                = int_identifiers_normalized.identifier_value
+        inner join int_activities_attributed
+            on int_identifiers_normalized.activity_id = int_activities_attributed.activity_id
+        where int_activities_attributed.customer_id is not null
     ),
 
     ranked as (
