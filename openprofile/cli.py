@@ -67,30 +67,66 @@ def dbt_build(
     Raises:
         ValueError: an input name not in :data:`INPUTS`, or ``--vars`` in ``extra_args``.
     """
+    database = database.resolve()
+    database.parent.mkdir(parents=True, exist_ok=True)
+    command = [_bin("dbt"), "build", *_dbt_arguments(
+        inputs, project_dir / "exports" / database.stem, extra_args, target_path, project_dir,
+        dbt_vars)]
+    env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
+    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
+
+
+def dbt_build_spark(
+    inputs: list[str],
+    spark_dir: Path,
+    extra_args: list[str] | None = None,
+    target_path: Path | None = None,
+    project_dir: Path = PROJECT_ROOT,
+    dbt_vars: dict | None = None,
+) -> int:
+    """Run ``dbt build --target spark`` over ``inputs`` on a local Spark session.
+
+    Args:
+        spark_dir: folder of the Spark warehouse (Parquet files of every table, under
+            ``warehouse/<schema>.db/<table>``) and metastore; created if missing.
+        Others as :func:`dbt_build`; ``export_path`` defaults to
+        ``<project_dir>/exports/spark_<spark_dir name>``.
+
+    Returns:
+        dbt's exit code (0 when every model and test passed; 2 when dbt could not run).
+
+    Raises:
+        ValueError: as :func:`dbt_build`.
+    """
+    spark_dir = spark_dir.resolve()
+    command = [sys.executable, "-m", "openprofile.spark", "build", "--target", "spark",
+               *_dbt_arguments(inputs, project_dir / "exports" / f"spark_{spark_dir.name}",
+                               extra_args, target_path, project_dir, dbt_vars)]
+    env = {**os.environ, "OPENPROFILE_SPARK_DIR": str(spark_dir)}
+    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
+
+
+def _dbt_arguments(inputs: list[str], export_path: Path, extra_args: list[str] | None,
+                   target_path: Path | None, project_dir: Path, dbt_vars: dict | None) -> list[str]:
     unknown = sorted(set(inputs) - set(INPUTS))
     if unknown:
         raise ValueError(f"unknown input(s) {unknown}; choose from {', '.join(INPUTS)}")
     if any(arg == "--vars" or arg.startswith("--vars=") for arg in extra_args or []):
         raise ValueError("pass dbt vars with --vars of openprofile build, not after --: "
                          "a second --vars would silently replace the inputs")
-    database = database.resolve()
-    database.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
-    command = [
-        _bin("dbt"), "build",
+    arguments = [
         "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
         "--vars", json.dumps({
             # absolute, so the export views in the database work from any folder; one folder
             # per database, so building another input never overwrites the demo's exports
-            "export_path": str(project_dir / "exports" / database.stem),
+            "export_path": str(export_path),
             **(dbt_vars or {}),
             "inputs": list(inputs),
         }),
     ]
     if target_path is not None:
-        command += ["--target-path", str(target_path)]
-    command += extra_args or []
-    return subprocess.run(command, cwd=project_dir, env=env, check=False).returncode
+        arguments += ["--target-path", str(target_path)]
+    return arguments + (extra_args or [])
 
 
 def profile_summary(database: Path) -> str:
@@ -130,6 +166,8 @@ def _build(args: argparse.Namespace) -> int:
     if isinstance(inputs, str):
         inputs = [inputs]
     dbt_vars.pop("inputs", None)
+    if args.target == "spark":
+        return _build_spark(inputs, args, dbt_vars)
     database = Path(args.database).resolve() if args.database else default_database(inputs)
     started = time.monotonic()
     try:
@@ -144,6 +182,29 @@ def _build(args: argparse.Namespace) -> int:
                   "build; `openprofile publish` publishes it anyway", file=sys.stderr)
         elif not args.no_publish:
             code = _publish_or_explain(database, PROJECT_ROOT / "target" / "run_results.json")
+    return code
+
+
+def _build_spark(inputs: list[str], args: argparse.Namespace, dbt_vars: dict) -> int:
+    from openprofile.spark import spark_dir
+
+    if args.database:
+        raise SystemExit("openprofile: --database names a DuckDB file; the spark target writes "
+                         "to OPENPROFILE_SPARK_DIR (default spark/)")
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise SystemExit("openprofile: the spark target needs the spark extra: "
+                         ".venv/bin/pip install -e '.[spark]' (and Java 17)") from None
+    started = time.monotonic()
+    try:
+        code = dbt_build_spark(inputs, spark_dir(), args.dbt_args, dbt_vars=dbt_vars)
+    except ValueError as error:
+        raise SystemExit(f"openprofile: {error}") from None
+    if code == 0:
+        print(f"openprofile: built {', '.join(inputs)} on the spark target in "
+              f"{time.monotonic() - started:.1f} s (tables in {spark_dir() / 'warehouse'}); "
+              "the lookup API serves DuckDB builds only, so nothing is published")
     return code
 
 
@@ -210,9 +271,21 @@ def _lint(_: argparse.Namespace) -> int:
     ).returncode
 
 
+def _install_spark_extra() -> int:
+    """Install the ``spark`` extra (dbt-spark, PySpark) unless present; returns pip's exit code."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") and importlib.util.find_spec("dbt.adapters.spark"):
+        return 0
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
+         "-e", f"{PROJECT_ROOT}[dev,spark]"], cwd=PROJECT_ROOT, check=False).returncode
+
+
 def _test(args: argparse.Namespace) -> int:
     steps = [
         ("sqlfluff lint", lambda: _lint(args)),
+        ("install the spark extra (for the Spark parity test)", _install_spark_extra),
         ("dbt build (demo data, models + data tests + unit tests)",
          lambda: dbt_build(["demo"], default_database(["demo"]))),
         ("pytest", lambda: subprocess.run(
@@ -301,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="raw input to build from (repeatable; default demo)")
     build.add_argument("--database", help="DuckDB file to write (default openprofile.duckdb for the demo, openprofile_<inputs>.duckdb otherwise)")
     build.add_argument("--vars", help="dbt vars as YAML, e.g. '{reporting_currency: GBP}'")
+    build.add_argument("--target", choices=["duckdb", "spark"], default="duckdb",
+                       help="engine: duckdb (default, a file) or spark (a local Spark session; "
+                            "needs the spark extra and Java 17, see README)")
     build.add_argument("dbt_args", nargs=argparse.REMAINDER,
                        help="further dbt arguments after --, e.g. -- --select dim_customers")
     build.add_argument("--no-publish", action="store_true",

@@ -1,7 +1,10 @@
 """Identity-resolution quality against the generator's ground truth (``openprofile quality``).
 
 "Same person" is judged over pairs of identifiers. The truth comes from
-``<generated>/ground_truth/*.parquet`` (see :mod:`openprofile.generate`); the prediction is
+``<generated>/ground_truth/*.parquet`` (see :mod:`openprofile.generate`): the first load and any
+later batches added to it, as one union (an identifier listed by several parts is one per
+person, linkable when any part makes it linkable; listed under several persons, by one part or
+across parts, it is shared); the prediction is
 ``marts.dim_customer_keys`` of a build of that data (an identifier missing there — rejected or
 erased — counts as a profile of its own).
 
@@ -59,10 +62,14 @@ def measure(database: Path, generated: Path) -> Quality:
     if not list((generated / "ground_truth").glob("*.parquet")):
         raise FileNotFoundError(f"no ground truth at {truth_glob}")
     with duckdb.connect(str(database), read_only=True) as connection:
+        # the union of the first load and its later batches: an identifier listed again (a
+        # returning person's old cookie) is one row per person, linkable if any part says so
         connection.execute(
             "create temp table truth as"
-            " select identifier_type, identifier_value, person_id, is_linkable = 'true' as linkable"
-            " from read_parquet(?)", [str(truth_glob)])
+            " select identifier_type, identifier_value, person_id,"
+            " bool_or(is_linkable = 'true') as linkable"
+            " from read_parquet(?) group by identifier_type, identifier_value, person_id",
+            [str(truth_glob)])
         connection.execute("""
             create temp table judged as
             with single_owner as (

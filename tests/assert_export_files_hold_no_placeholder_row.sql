@@ -3,25 +3,19 @@
     Snowplow or Online Retail). Partitioned by segment, that row lands in the folder
     segment_name=__HIVE_DEFAULT_PARTITION__, never in a segment's folder, so nothing wrong is
     uploaded; this test warns (naming the export) so the empty export does not go unnoticed.
-    It reads the files themselves: the views over them hide that row. -#}
+    It reads the files themselves: the views over them hide that row. (Spark writes no such
+    row; there it reads the export tables, which are those files.) -#}
 {{ config(severity='warn') }}
 -- depends_on: {{ ref('export_segment_members_parquet') }}
 -- depends_on: {{ ref('export_segment_members_csv') }}
-{%- set folder = var('export_path') | string %}
 with parquet_rows as (
     select customer_id
-    from read_parquet(
-        {{ sql_string(folder ~ '/segment_members_parquet/*/*.parquet') }},
-        hive_partitioning = true
-    )
+    from {{ segment_export_files('export_segment_members_parquet', 'parquet') }}
 ),
 
 csv_rows as (
     select customer_id
-    from read_csv(
-        {{ sql_string(folder ~ '/segment_members_csv/*/*.csv') }},
-        hive_partitioning = true, header = true, all_varchar = true
-    )
+    from {{ segment_export_files('export_segment_members_csv', 'csv') }}
 ),
 
 placeholders as (

@@ -29,6 +29,10 @@
             {%- do problems.append(name ~ " must be a whole number of at least 1, got '" ~ var(name) ~ "'") -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- if var('max_clock_skew_hours') is not integer or var('max_clock_skew_hours') is boolean or var('max_clock_skew_hours') < 0 -%}
+        {%- do problems.append("max_clock_skew_hours must be a whole number of hours of at least 0, got '"
+            ~ var('max_clock_skew_hours') ~ "'") -%}
+    {%- endif -%}
     {%- if not (var('leather_shoes_category') is string and var('leather_shoes_category') | trim) -%}
         {%- do problems.append("leather_shoes_category must be a product category name") -%}
     {%- endif -%}
@@ -38,11 +42,8 @@
             {%- if not re.fullmatch('[A-Za-z0-9_+/-]+', zone) -%}
                 {%- do problems.append(name ~ " must be an IANA time zone name such as Europe/Amsterdam, got '" ~ zone ~ "'") -%}
             {%- else -%}
-                {%- set known = run_query(
-                    "select count(*) from pg_timezone_names() where name = '" ~ zone ~ "'"
-                ).columns[0].values()[0] -%}
-                {%- if known == 0 -%}
-                    {%- do problems.append(name ~ " '" ~ zone ~ "' is not a time zone DuckDB knows (IANA names such as Europe/Amsterdam or UTC)") -%}
+                {%- if not time_zone_is_known(zone) -%}
+                    {%- do problems.append(name ~ " '" ~ zone ~ "' is not a time zone the " ~ target.type ~ " target knows (IANA names such as Europe/Amsterdam or UTC)") -%}
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
@@ -68,7 +69,7 @@
         {%- for path_var, path, missing_message in file_checks -%}
             {%- if "'" in path -%}
                 {%- do problems.append(path_var ~ " must not contain a quote: " ~ path) -%}
-            {%- elif run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] == 0 -%}
+            {%- elif not files_exist(path) -%}
                 {%- do problems.append(missing_message) -%}
             {%- endif -%}
         {%- endfor -%}
@@ -81,8 +82,10 @@
         {%- do problems.append("exports_with_raw_pii must be a list of export model names, e.g. [export_segment_members_csv], got '"
             ~ var('exports_with_raw_pii') ~ "'") -%}
     {%- elif execute -%}
-        {%- set export_names = graph.nodes.values() | selectattr('resource_type', 'equalto', 'model')
-            | selectattr('config.materialized', 'equalto', 'external') | map(attribute='name') | list -%}
+        {%- set export_names = [] -%}
+        {%- for node in graph.nodes.values() if node.resource_type == 'model' and 'export' in node.tags -%}
+            {%- do export_names.append(node.name) -%}
+        {%- endfor -%}
         {%- for name in var('exports_with_raw_pii') if name not in export_names -%}
             {%- do problems.append("exports_with_raw_pii names '" ~ name ~ "', which is no export; exports: "
                 ~ export_names | join(', ')) -%}

@@ -2,14 +2,6 @@
     part of letters, digits and . _ % + -, an @, and a domain of dot-separated labels ending in a
     top-level domain of two or more letters. Nothing is repaired: 'pat lee@example.com' is
     false. Internationalised addresses are not accepted. -#}
-{% macro is_valid_email(email_expr) %}
-    {{ return(adapter.dispatch('is_valid_email', 'openprofile')(email_expr)) }}
-{% endmacro %}
-
-{% macro default__is_valid_email(email_expr) -%}
-    regexp_matches({{ email_expr }}, '^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$')
-{%- endmacro %}
-
-{% macro spark__is_valid_email(email_expr) -%}
-    ({{ email_expr }} rlike '^[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$')
+{% macro is_valid_email(email_expr) -%}
+    {{ regex_matches(email_expr, "'^[a-z0-9._%+-]+@[a-z0-9-]+([.][a-z0-9-]+)*[.][a-z]{2,}$'") }}
 {%- endmacro %}

@@ -3,5 +3,5 @@
     separators); NULL when nothing is left. Inner characters are never touched. -#}
 {% macro clean_text(column) -%}
     {%- set space = "[\\s\\x{000B}\\x{001C}-\\x{001F}\\x{0085}\\x{00A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200B}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]" -%}
-    nullif(regexp_replace({{ column }}, '^{{ space }}+|{{ space }}+$', '', 'g'), '')
+    nullif({{ replace_all(column, "'^" ~ space ~ "+|" ~ space ~ "+$'", "''") }}, '')
 {%- endmacro %}

@@ -7,3 +7,9 @@
 {% macro default__name_match_key(name_expr) -%}
     strip_accents(lower({{ unicode_nfc(clean_text(name_expr)) }}))
 {%- endmacro %}
+
+{#- Spark has no accent stripping: a Python function (Unicode decomposition without the
+    combining marks, as DuckDB's strip_accents) that openprofile/spark.py registers. -#}
+{% macro spark__name_match_key(name_expr) -%}
+    openprofile_strip_accents(lower({{ unicode_nfc(clean_text(name_expr)) }}))
+{%- endmacro %}

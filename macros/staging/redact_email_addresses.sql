@@ -38,5 +38,5 @@
 {%- endmacro %}
 
 {% macro spark__redact_email_addresses(expression, pattern) -%}
-    regexp_replace({{ expression }}, '(?i){{ pattern }}', '$1[redacted-email]')
+    regexp_replace({{ expression }}, '(?iu){{ pattern }}', '$1[redacted-email]')
 {%- endmacro %}

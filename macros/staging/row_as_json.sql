@@ -8,6 +8,7 @@
     cast(to_json({{ relation_alias }}) as {{ dbt.type_string() }})
 {%- endmacro %}
 
+{#- Spark leaves NULL fields out unless told; DuckDB writes them as null. -#}
 {% macro spark__row_as_json(relation_alias) -%}
-    to_json(struct({{ relation_alias }}.*))
+    to_json(struct({{ relation_alias }}.*), map('ignoreNullFields', 'false'))
 {%- endmacro %}

@@ -7,3 +7,9 @@
 {% macro default__unicode_nfc(text_expr) -%}
     nfc_normalize({{ text_expr }})
 {%- endmacro %}
+
+{#- Spark has no Unicode normalisation function: a Python function (unicodedata) that
+    openprofile/spark.py registers on the session. -#}
+{% macro spark__unicode_nfc(text_expr) -%}
+    openprofile_nfc({{ text_expr }})
+{%- endmacro %}

@@ -83,6 +83,7 @@ def snowplow_build(
 def copy_project(destination: Path) -> Path:
     """Copy the dbt project (not .venv, target, databases) to ``destination``; returns it."""
     ignore = shutil.ignore_patterns(".venv", "target", "logs", "*.duckdb", "*.wal", ".git",
-                                   "__pycache__", ".pytest_cache", "*.egg-info")
+                                   "__pycache__", ".pytest_cache", "*.egg-info", "spark",
+                                   "published")
     shutil.copytree(PROJECT_ROOT, destination, ignore=ignore)
     return destination

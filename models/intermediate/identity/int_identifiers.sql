@@ -17,7 +17,7 @@ aggregated as (
         min(occurred_at) as first_seen_at,
         max(occurred_at) as last_seen_at,
         count(*) as activity_count,
-        {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names
+        {{ distinct_list('source_name') }} as source_names
     from int_identifiers_normalized
     group by identifier_id, identifier_type, identifier_value
 ),

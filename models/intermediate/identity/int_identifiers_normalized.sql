@@ -90,9 +90,9 @@ pattern_matches as (
     inner join blocked_identifier_patterns
         on
             checked.identifier_type = blocked_identifier_patterns.identifier_type
-            and regexp_matches(
-                lower(checked.identifier_value), blocked_identifier_patterns.blocked_pattern
-            )
+            and {{ regex_matches(
+                'lower(checked.identifier_value)', 'blocked_identifier_patterns.blocked_pattern'
+            ) }}
     where checked.value_rejection_reason is null
     group by checked.activity_id, checked.identifier_type
 ),

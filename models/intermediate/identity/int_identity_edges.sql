@@ -39,7 +39,7 @@ final as (
         min(value_rejection_reason) as value_rejection_reason,
         count(*) as record_count,
         min(activity_id) as example_activity_id,
-        {{ dbt.listagg('distinct source_name', "','", 'order by source_name') }} as source_names,
+        {{ distinct_list('source_name') }} as source_names,
         min(occurred_at) as first_seen_at,
         max(occurred_at) as last_seen_at
     from record_pairs

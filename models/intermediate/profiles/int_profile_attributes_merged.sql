@@ -109,6 +109,8 @@ ranked as (
     inner join int_identities_resolved
         on candidates.identifier_type = int_identities_resolved.identifier_type
         and candidates.identifier_value = int_identities_resolved.identifier_value
+    -- a shared identifier (two profiles equally near it) belongs to no profile
+    where int_identities_resolved.customer_id is not null
 ),
 
 final as (

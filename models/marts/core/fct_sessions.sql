@@ -19,7 +19,16 @@ session_activities as (
     select
         int_activities_sessionized.session_id,
         int_activities_sessionized.tracker_session_id,
-        int_activities_attributed.*,
+        int_activities_attributed.source_name,
+        int_activities_attributed.occurred_at,
+        int_activities_attributed.activity_type,
+        int_activities_attributed.channel,
+        int_activities_attributed.page_url,
+        int_activities_attributed.referrer_url,
+        int_activities_attributed.utm_source,
+        int_activities_attributed.utm_medium,
+        int_activities_attributed.utm_campaign,
+        int_activities_attributed.customer_id,
         row_number() over (
             partition by int_activities_sessionized.session_id
             order by int_activities_attributed.occurred_at, int_activities_attributed.activity_id

@@ -1,8 +1,3 @@
-{{ config(
-    materialized='external',
-    location=var('export_path') ~ '/segment_members_csv',
-    format='csv',
-    options={'partition_by': 'segment_name', 'overwrite': true},
-) }}
+{{ config(**segment_export_config('csv')) }}
 
 {{ segment_export(model.name) }}

@@ -1,10 +1,11 @@
 {{ config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy=full_rewrite_strategy(),
     unique_key='membership_spell_id',
     full_refresh=false,
     on_schema_change='fail',
-    post_hook="{{ delete_erased_rows(this, 'customer_id') }}",
+    pre_hook="{{ save_previous_state(this) }}",
+    post_hook=["{{ delete_erased_rows(this, 'customer_id') }}", "{{ drop_previous_state(this) }}"],
 ) }}
 
 {#- Segment membership history kept across builds: one row per spell of a profile in a
@@ -19,8 +20,9 @@
     it was in: the open spell carries on with its entered_at. When both merged profiles were in
     the segment, the earlier spell carries on (on a tie the surviving profile's own) and the
     other is closed as merged. Every build
-    rewrites all spells (delete+insert on membership_spell_id), which keeps the logic simple and
-    the table small (one row per spell). -#}
+    rewrites all spells (delete+insert on membership_spell_id; on Spark an overwrite, see
+    macros/config/previous_state.sql), which keeps the logic simple and the table small (one
+    row per spell). -#}
 -- depends_on: {{ ref('int_erased_identifiers') }}
 with int_segment_members_unioned as (
     select * from {{ ref('int_segment_members_unioned') }}
@@ -38,7 +40,7 @@ build as (
 
 previous_spells as (
     {% if is_incremental() %}
-        select * from {{ this }}
+        select * from {{ previous_state(this) }}
     {% else %}
         select
             cast(null as {{ dbt.type_string() }}) as membership_spell_id,

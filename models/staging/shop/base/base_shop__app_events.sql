@@ -1,10 +1,25 @@
-{{ config(enabled=input_enabled('demo'), materialized='table') }}
+{{ config(
+    enabled=input_enabled('demo'),
+    materialized=landed_files_materialization(),
+    incremental_strategy='delete+insert',
+    unique_key='row_key',
+    on_schema_change='fail',
+) }}
+
+{#- Incremental over landed files (macros/staging/landed_files.sql), a table over the seed. -#}
+{%- set typed_columns = [
+    'event_id', 'device_id', 'user_id', 'event_name', 'screen_name', 'product_sku',
+    'product_name', 'product_category', 'platform', 'occurred_at', 'event_timestamp_raw',
+    'raw_record', 'load_unit'
+] %}
 
 with raw_shop__app_events as (
     select
         raw_rows.*,
-        {{ row_as_json('raw_rows') }} as raw_record
+        {{ row_as_json('raw_rows') }} as raw_record,
+        {{ load_unit('raw_rows') }} as load_unit
     from {{ shop_raw('app_events') }} as raw_rows
+    {{ not_loaded_before('raw_rows') }}
 ),
 
 typed as (
@@ -24,8 +39,13 @@ typed as (
         {{ parse_timestamp_utc('event_timestamp', var('shop_time_zone')) }} as occurred_at,
         -- raw
         event_timestamp as event_timestamp_raw,
-        raw_record
+        raw_record,
+        load_unit
     from raw_shop__app_events
+),
+
+candidates as (
+    {{ rows_to_rank('typed', 'event_id', typed_columns) }}
 ),
 
 checked as (
@@ -35,19 +55,22 @@ checked as (
             when event_id is null then 'missing event_id'
             when event_name is null then 'missing event_name'
             when occurred_at is null then 'unparseable event_timestamp'
+            when {{ is_after_build_start('occurred_at') }}
+                then 'event_timestamp in the future (a wrong clock)'
             when
                 device_id is null and user_id is null
                 then 'no identifier: device_id and user_id empty'
             when {{ has_conflicting_versions('event_id') }}
                 then 'conflicting rows share this event_id'
         end as quarantine_reason
-    from typed
+    from candidates
 ),
 
 final as (
     select
         *,
-        {{ duplicate_rank('event_id', 'occurred_at') }} as duplicate_rank
+        {{ duplicate_rank('event_id', 'occurred_at', then_by='load_unit') }} as duplicate_rank,
+        {{ landed_row_key('event_id') }} as row_key
     from checked
 )
 

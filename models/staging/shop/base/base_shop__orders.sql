@@ -37,6 +37,8 @@ checked as (
         case
             when order_id is null then 'missing order_id'
             when ordered_at is null then 'unparseable ordered_at'
+            when {{ is_after_build_start('ordered_at') }}
+                then 'ordered_at in the future (a wrong clock)'
             when contact_id is null and guest_email is null and guest_phone is null
                 then 'no identifier: contact_id, guest_email and guest_phone empty'
             when currency is null then 'missing currency'
