@@ -67,20 +67,30 @@ def dataset(events: int, seed: int, root: Path) -> Path:
     return folder
 
 
-def append_one_percent(folder: Path, seed: int) -> Path:
-    """A copy of ``folder`` plus ~1 % more events: batch 1, added as extra part files.
+def landing_copy(folder: Path) -> Path:
+    """A fresh copy of the generated first load ``folder`` to build from and then grow.
+
+    Incremental builds remember the paths of the files they loaded, so the full build and the
+    follow-up build must read the same folder; the generated data itself stays untouched for
+    the next run.
+    """
+    landing = folder.with_name(folder.name + "-landing")
+    shutil.rmtree(landing, ignore_errors=True)
+    shutil.copytree(folder, landing)
+    return landing
+
+
+def append_one_percent(landing: Path, seed: int) -> Path:
+    """Add ~1 % more events to ``landing``: batch 1, as extra part files; returns ``landing``.
 
     The batch (see :mod:`openprofile.generate`) holds new people and returning ones: anonymous
-    visitors of ``folder`` who now sign in on their old cookie, so old unknown profiles merge
-    into known ones; a few of its events arrive late (dated before the batch's period).
+    visitors of the first load who now sign in on their old cookie, so old unknown profiles
+    merge into known ones; a few of its events arrive late (dated before the batch's period).
     """
-    grown = folder.with_name(folder.name + "-plus-1pct")
-    shutil.rmtree(grown, ignore_errors=True)
-    shutil.copytree(folder, grown)
-    counts = json.loads((folder / ".complete").read_text())
-    generate(max(1000, (counts["web_events"] + counts["app_events"]) // 100), seed + 1, grown,
+    counts = json.loads((landing / ".complete").read_text())
+    generate(max(1000, (counts["web_events"] + counts["app_events"]) // 100), seed + 1, landing,
              batch=1)
-    return grown
+    return landing
 
 
 def _slowest(target: Path, count: int = 5) -> str:
@@ -129,15 +139,17 @@ def run(sizes: list[int], seed: int, root: Path, project: Path,
         measurements.append(Measurement(stamp, events, "baseline: read raw events, write once",
                                         round(seconds, 1), round(rss), ""))
         database = work / "openprofile.duckdb"
-        for step, raw in [("full build", data), ("build after +1% events",
-                                                 append_one_percent(data, seed))]:
+        landing = landing_copy(data)
+        for step in ["full build", "build after +1% events"]:
+            if step != "full build":
+                append_one_percent(landing, seed)
             target = work / f"target-{step.split()[0]}"
             env = {**os.environ, "OPENPROFILE_DUCKDB_PATH": str(database)}
             if memory_limit:
                 env["OPENPROFILE_DUCKDB_MEMORY_LIMIT"] = memory_limit
             command = [dbt, "build", "--project-dir", str(project), "--profiles-dir",
                        str(project), "--target-path", str(target), "--vars",
-                       json.dumps({"inputs": ["demo"], "shop_raw_path": str(raw),
+                       json.dumps({"inputs": ["demo"], "shop_raw_path": str(landing),
                                    "export_path": str(work / "exports")})]
             seconds, rss, code = _run_measured(command, env, project)
             if code:

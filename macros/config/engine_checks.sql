@@ -33,3 +33,30 @@
 {% macro spark__files_exist(path) %}
     {{ return(true) }}
 {% endmacro %}
+
+{#- Problems with the Python functions the models call (a list of messages, empty when all
+    is well). DuckDB: dbt-duckdb's plugin registers them on every connection. Spark: only
+    openprofile/spark.py registers them, on the session it starts. -#}
+{% macro missing_python_functions() %}
+    {{ return(adapter.dispatch('missing_python_functions', 'openprofile')()) }}
+{% endmacro %}
+
+{% macro default__missing_python_functions() %}
+    {{ return([]) }}
+{% endmacro %}
+
+{% macro spark__missing_python_functions() %}
+    {%- set needed = ['openprofile_nfc', 'openprofile_phone_e164', 'openprofile_strip_accents'] -%}
+    {%- set listed = run_query("show user functions like 'openprofile*'").columns[0].values() -%}
+    {%- set missing = [] -%}
+    {%- for name in needed if name not in listed -%}
+        {%- do missing.append(name) -%}
+    {%- endfor -%}
+    {%- if missing -%}
+        {{ return(["the Spark session has no function " ~ missing | join(', ')
+            ~ ": run Spark builds with `openprofile build --target spark` (or `python -m "
+            ~ "openprofile.spark build --target spark`), which registers them; on a cluster, "
+            ~ "create them there (README, Running on Spark)"]) }}
+    {%- endif -%}
+    {{ return([]) }}
+{% endmacro %}

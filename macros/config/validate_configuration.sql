@@ -29,8 +29,8 @@
             {%- do problems.append(name ~ " must be a whole number of at least 1, got '" ~ var(name) ~ "'") -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- if var('max_clock_skew_hours') is not integer or var('max_clock_skew_hours') is boolean or var('max_clock_skew_hours') < 0 -%}
-        {%- do problems.append("max_clock_skew_hours must be a whole number of hours of at least 0, got '"
+    {%- if var('max_clock_skew_hours') is not integer or var('max_clock_skew_hours') is boolean or var('max_clock_skew_hours') < 0 or var('max_clock_skew_hours') > 87600 -%}
+        {%- do problems.append("max_clock_skew_hours must be a whole number of hours from 0 to 87600 (10 years), got '"
             ~ var('max_clock_skew_hours') ~ "'") -%}
     {%- endif -%}
     {%- if not (var('leather_shoes_category') is string and var('leather_shoes_category') | trim) -%}
@@ -93,6 +93,7 @@
     {%- endif -%}
     {%- if execute -%}
         {%- do problems.extend(unlisted_segment_models()) -%}
+        {%- do problems.extend(missing_python_functions()) -%}
     {%- endif -%}
     {%- if problems -%}
         {{ exceptions.raise_compiler_error(

@@ -1,7 +1,7 @@
 {#- Incremental loading of the shop's landed raw files (var shop_raw_path: a folder of Parquet
     part files per table, written once and never changed, e.g. by `openprofile generate`).
 
-    The load unit of a raw row is the name of the file it came from (DuckDB's virtual column
+    The load unit of a raw row is the path of the file it came from (DuckDB's virtual column
     `filename`, which is not part of the row itself); with the seeds it is 'seed'. An
     incremental build types only the rows of files no earlier build loaded: the unit of
     progress is the file, never a timestamp in the data, so an event from a clock years ahead
@@ -9,20 +9,41 @@
     with the new ones when they share a record key with a new row (a duplicate or a conflict
     across loads) or were quarantined as being in the future (is_after_build_start() is judged
     again at each build): so the table always equals a full build's. A file replaced after it
-    was loaded is not seen again: rebuild with --full-refresh. -#}
+    was loaded is not seen again: rebuild with --full-refresh. An incremental build stops
+    when a file it loaded before is gone (another folder, a removed file, or a database built
+    from the seeds), and the test assert_landed_files_are_loaded_whole fails when a file's row
+    count changed. -#}
 
 {#- incremental when reading landed files, a plain table when reading the seeds (a seed is
     replaced as a whole) -#}
 {% macro landed_files_materialization() %}
+    {{ return(adapter.dispatch('landed_files_materialization', 'openprofile')()) }}
+{% endmacro %}
+
+{% macro default__landed_files_materialization() %}
     {{ return('incremental' if var('shop_raw_path') | string | length > 0 else 'table') }}
+{% endmacro %}
+
+{#- Spark's Parquet tables have no delete+insert: landed files are rebuilt whole there. -#}
+{% macro spark__landed_files_materialization() %}
+    {{ return('table') }}
 {% endmacro %}
 
 {% macro load_unit(relation_alias) -%}
     {%- if var('shop_raw_path') | string | length > 0 -%}
-        parse_filename({{ relation_alias }}.filename)
+        {{ adapter.dispatch('file_name_of_row', 'openprofile')(relation_alias) }}
     {%- else -%}
         'seed'
     {%- endif -%}
+{%- endmacro %}
+
+{#- The path of the file a row of `relation_alias` was read from. -#}
+{% macro default__file_name_of_row(relation_alias) -%}
+    {{ relation_alias }}.filename
+{%- endmacro %}
+
+{% macro spark__file_name_of_row(relation_alias) -%}
+    input_file_name()
 {%- endmacro %}
 
 {#- A where clause keeping the raw rows of files no earlier build loaded (nothing on a full
@@ -32,8 +53,25 @@
     {{ return(landed_files_materialization() == 'incremental' and is_incremental()) }}
 {% endmacro %}
 
-{% macro not_loaded_before(relation_alias) -%}
+{% macro not_loaded_before(relation_alias, table_name) -%}
     {%- if is_landed_files_increment() -%}
+        {%- if execute -%}
+            {%- set files = var('shop_raw_path') ~ '/' ~ table_name ~ '/*.parquet' -%}
+            {%- set gone = run_query(
+                "select count(*), min(load_unit) from (select distinct load_unit from " ~ this
+                ~ ") as loaded where load_unit not in (select file from glob("
+                ~ sql_string(files) ~ "))"
+            ).rows[0] -%}
+            {%- if gone[0] > 0 -%}
+                {{ exceptions.raise_compiler_error(
+                    this.identifier ~ ": " ~ gone[0] ~ " file(s) an earlier build loaded are not in "
+                    ~ files ~ " (e.g. " ~ gone[1] ~ "): the landing folder changed, a file was "
+                    ~ "removed, or this database was built from the seeds. Rebuild it with "
+                    ~ "--full-refresh (openprofile build … -- --full-refresh), or use another "
+                    ~ "database file."
+                ) }}
+            {%- endif -%}
+        {%- endif -%}
         where {{ load_unit(relation_alias) }} not in (select distinct load_unit from {{ this }})
     {%- endif -%}
 {%- endmacro %}

@@ -8,7 +8,12 @@
     cast(to_json({{ relation_alias }}) as {{ dbt.type_string() }})
 {%- endmacro %}
 
-{#- Spark leaves NULL fields out unless told; DuckDB writes them as null. -#}
+{#- Spark leaves NULL fields out unless told, DuckDB writes them as null; timestamps as DuckDB
+    writes them ('2011-04-01 17:25:00'; raw files with sub-second timestamps would differ). -#}
 {% macro spark__row_as_json(relation_alias) -%}
-    to_json(struct({{ relation_alias }}.*), map('ignoreNullFields', 'false'))
+    to_json(struct({{ relation_alias }}.*), map(
+        'ignoreNullFields', 'false',
+        'timestampFormat', 'yyyy-MM-dd HH:mm:ss',
+        'timestampNTZFormat', 'yyyy-MM-dd HH:mm:ss'
+    ))
 {%- endmacro %}

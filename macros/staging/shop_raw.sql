@@ -3,7 +3,7 @@
     var('shop_raw_path') when that var is set (source shop_files). -#}
 {% macro shop_raw(table_name) -%}
     {%- if var('shop_raw_path') | string | length > 0 -%}
-        {{ source('shop_files', table_name) }}
+        {{ raw_files('shop_files', table_name, var('shop_raw_path') ~ '/' ~ table_name ~ '/*.parquet', 'parquet') }}
     {%- else -%}
         {{ ref('raw_shop__' ~ table_name) }}
     {%- endif -%}

@@ -23,7 +23,7 @@
         {%- for entity in ['web_events', 'mobile_events'] -%}
             {%- do tables.append({
                 'source_table': 'snowplow.' ~ entity,
-                'raw': source('snowplow', entity),
+                'raw': raw_files('snowplow', entity, var('snowplow_' ~ entity ~ '_path'), 'csv'),
                 'base': ref('base_snowplow__' ~ entity),
                 'staged': ref('stg_snowplow__' ~ entity),
                 'amount': none,
@@ -34,12 +34,12 @@
     {%- if input_enabled('online_retail') -%}
         {%- do tables.append({
             'source_table': 'online_retail.order_lines',
-            'raw': source('online_retail', 'order_lines'),
+            'raw': raw_files('online_retail', 'order_lines', var('online_retail_path'), 'parquet'),
             'base': ref('base_online_retail__order_lines'),
             'staged': ref('stg_online_retail__order_lines'),
             'amount': 'quantity * unit_price',
-            'raw_amount': try_cast('"Quantity"', 'integer') ~ ' * '
-                ~ try_cast('"UnitPrice"', 'decimal(18, 3)'),
+            'raw_amount': try_cast(adapter.quote('Quantity'), 'integer') ~ ' * '
+                ~ try_cast(adapter.quote('UnitPrice'), 'decimal(18, 3)'),
         }) -%}
     {%- endif -%}
     {{ return(tables) }}

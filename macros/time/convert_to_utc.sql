@@ -9,15 +9,17 @@
 {%- endmacro %}
 
 {#- Spark resolves a wall-clock time that occurs twice (the fall-back hour) to the first
-    occurrence, DuckDB to the second: when the instant an hour later shows the same wall-clock
-    time, that later instant is the one. Times in the spring-forward gap agree (the offset
-    before the change). -#}
+    occurrence, DuckDB to the second: when an instant 2 h, 1 h or 30 min later (the sizes of
+    clock changes in the tz database) shows the same wall-clock time, the latest such instant
+    is the one. Times in the spring-forward gap agree (the offset before the change). -#}
 {% macro spark__convert_to_utc(timestamp_expr, time_zone) -%}
+    {%- set first = "to_utc_timestamp(" ~ timestamp_expr ~ ", '" ~ time_zone ~ "')" -%}
     case
-        when from_utc_timestamp(
-            to_utc_timestamp({{ timestamp_expr }}, '{{ time_zone }}') + interval 1 hour, '{{ time_zone }}'
-        ) = {{ timestamp_expr }}
-            then to_utc_timestamp({{ timestamp_expr }}, '{{ time_zone }}') + interval 1 hour
-        else to_utc_timestamp({{ timestamp_expr }}, '{{ time_zone }}')
+        {%- for shift in ['2 hours', '1 hour', '30 minutes'] %}
+            when from_utc_timestamp({{ first }} + interval {{ shift }}, '{{ time_zone }}')
+                = {{ timestamp_expr }}
+                then {{ first }} + interval {{ shift }}
+        {%- endfor %}
+        else {{ first }}
     end
 {%- endmacro %}

@@ -14,6 +14,7 @@ the same row without an event id twice.
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -134,6 +135,7 @@ def builds(request, tmp_path_factory) -> dict[str, Path]:
     assert dbt_build(["demo"], once, target_path=root / "target_once", project_dir=project,
                      dbt_vars={"export_path": str(root / "exports_once"), **landed}) == 0
     databases["once"] = once
+    databases.update(project=project, landing=landing, root=root)
     return databases
 
 
@@ -223,3 +225,22 @@ def test_an_event_from_a_clock_years_ahead_is_quarantined_and_hides_nothing(buil
     assert loaded == {"b_future_next"}
     assert quarantined == [("event_timestamp in the future (a wrong clock)",)]
     assert latest.year < 2031  # the "latest activity" (measures' as-of date) stays real
+
+
+def test_a_landed_file_replaced_after_loading_fails_the_build_saying_what_to_do(builds, capfd):
+    if builds["mode"] != "landed_files":
+        pytest.skip("only landed files are loaded incrementally")
+    root = builds["root"]
+    landing = root / "landing_replaced"
+    shutil.copytree(builds["landing"], landing)
+    database = root / "replaced.duckdb"
+    database.write_bytes(builds["after_batch_3"].read_bytes())
+    # batch 1's web file replaced by batch 2's rows under the same name
+    shutil.copy(landing / "web_events" / "batch-2.parquet", landing / "web_events" / "batch-1.parquet")
+    capfd.readouterr()
+    code = dbt_build(["demo"], database, ["--select", "assert_landed_files_are_loaded_whole"],
+                     target_path=root / "target_replaced", project_dir=builds["project"],
+                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(landing)})
+    output = capfd.readouterr().out
+    assert code != 0
+    assert "FAIL" in output and "assert_landed_files_are_loaded_whole" in output

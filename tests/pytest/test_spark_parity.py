@@ -1,9 +1,11 @@
 """The same models on Apache Spark give the same marts as on DuckDB (issue 7).
 
-Builds the demo on the ``spark`` target (a local Spark session, ``openprofile/spark.py``) and
-compares every table of the ``marts`` and ``quality`` schemas, and the export files, with the
-DuckDB build of the same seeds: the same rows, compared as sorted text. Spark's tables are
-Parquet files in its warehouse folder, read here with DuckDB.
+Builds each input (the demo seeds, and the real Online Retail and Snowplow files when
+../shared/data has them) on the ``spark`` target (a local Spark session,
+``openprofile/spark.py``) and compares every table of the ``marts`` and ``quality`` schemas,
+and the demo's export files, with the DuckDB build of the same input: the same rows, compared
+as sorted text. Spark's tables are Parquet files in its warehouse folder, read here with
+DuckDB.
 
 Needs the ``spark`` extra (``pip install -e .[spark]``; ``openprofile test`` installs it) and
 Java 17. Select it alone with ``pytest -m spark``; leave it out with ``-m "not spark"``.
@@ -25,18 +27,24 @@ pytestmark = pytest.mark.spark
 BUILD_TIME_COLUMNS = {("identity_key_history", "first_built_at")}
 
 
-@pytest.fixture(scope="module")
-def spark_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo built on the spark target; returns the Spark folder (warehouse, metastore)."""
+def build_on_spark(tmp_path_factory: pytest.TempPathFactory, inputs: list[str]) -> Path:
+    """``inputs`` built on the spark target; returns the Spark folder (warehouse, metastore)."""
     pytest.importorskip("pyspark", reason="the spark extra is not installed: pip install -e '.[spark]'")
     if shutil.which("java") is None:
         pytest.fail("the spark target needs Java 17 on the PATH (deselect with -m 'not spark')")
-    root = tmp_path_factory.mktemp("spark")
-    code = dbt_build_spark(["demo"], root / "spark", target_path=root / "target",
+    root = tmp_path_factory.mktemp(f"spark_{'_'.join(inputs)}")
+    code = dbt_build_spark(inputs, root / "spark", target_path=root / "target",
                            dbt_vars={"export_path": str(root / "exports")})
     if code != 0:
-        pytest.fail(f"dbt build --target spark failed with exit code {code}; see the output above")
+        pytest.fail(f"dbt build --target spark of {inputs} failed with exit code {code}; "
+                    "see the output above")
     return root / "spark"
+
+
+@pytest.fixture(scope="module")
+def spark_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo built on the spark target."""
+    return build_on_spark(tmp_path_factory, ["demo"])
 
 
 def _tables(database: Path) -> list[tuple[str, str, list[str]]]:
@@ -62,14 +70,14 @@ def _sorted_rows(connection: duckdb.DuckDBPyConnection, relation: str,
     return connection.execute(f"select {as_text} from {relation} order by all").fetchall()
 
 
-def test_every_mart_table_on_spark_equals_the_duckdb_build(demo_build: Path, spark_build: Path):
-    tables = _tables(demo_build)
+def _differences(duckdb_build: Path, spark_folder: Path) -> list[str]:
+    tables = _tables(duckdb_build)
     assert len(tables) >= 15, tables  # the marts exist at all
     differences = []
-    with duckdb.connect(str(demo_build), read_only=True) as connection:
+    with duckdb.connect(str(duckdb_build), read_only=True) as connection:
         for schema, table, columns in tables:
             compared = [column for column in columns if (table, column) not in BUILD_TIME_COLUMNS]
-            files = spark_build / "warehouse" / f"{schema}.db" / table
+            files = spark_folder / "warehouse" / f"{schema}.db" / table
             expected = _sorted_rows(connection, f"{schema}.{table}", compared)
             actual = _sorted_rows(
                 connection, f"read_parquet('{files}/**/*.parquet', hive_partitioning = true)",
@@ -80,6 +88,28 @@ def test_every_mart_table_on_spark_equals_the_duckdb_build(demo_build: Path, spa
                 differences.append(f"{schema}.{table}: {len(actual)} rows on Spark, "
                                    f"{len(expected)} on DuckDB; only on Spark {extra}; "
                                    f"only on DuckDB {missing}")
+    return differences
+
+
+def test_every_mart_table_on_spark_equals_the_duckdb_build(demo_build: Path, spark_build: Path):
+    differences = _differences(demo_build, spark_build)
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.real_data
+def test_online_retail_on_spark_equals_the_duckdb_build(
+        tmp_path_factory: pytest.TempPathFactory, online_retail_build: Path):
+    # typed Parquet input: numbers, a DOUBLE customer id, naive UK timestamps
+    differences = _differences(online_retail_build,
+                               build_on_spark(tmp_path_factory, ["online_retail"]))
+    assert not differences, "\n".join(differences)
+
+
+@pytest.mark.real_data
+def test_snowplow_on_spark_equals_the_duckdb_build(
+        tmp_path_factory: pytest.TempPathFactory, snowplow_build: Path):
+    # CSV input read as text, JSON contexts, tracker sessions
+    differences = _differences(snowplow_build, build_on_spark(tmp_path_factory, ["snowplow"]))
     assert not differences, "\n".join(differences)
 
 

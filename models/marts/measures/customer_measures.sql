@@ -156,13 +156,11 @@ final as (
                 0
             ) as decimal(38, 3)
         ) as net_revenue_amount,
-        cast(
-            greatest(
-                coalesce(activity_counts.gross_revenue_amount, 0)
-                - coalesce(activity_counts.refunded_amount, 0),
-                0
-            ) / nullif(purchase_summary.purchase_count, 0) as decimal(38, 3)
-        ) as average_order_value_amount,
+        cast({{ divide_to_scale(
+            'greatest(coalesce(activity_counts.gross_revenue_amount, 0)'
+            ~ ' - coalesce(activity_counts.refunded_amount, 0), 0)',
+            'purchase_summary.purchase_count'
+        ) }} as decimal(38, 3)) as average_order_value_amount,
         -- booleans
         cast(dim_customers.is_known as boolean) as is_known,
         cast(coalesce(purchase_summary.purchase_count, 0) > 0 as boolean) as has_ordered,

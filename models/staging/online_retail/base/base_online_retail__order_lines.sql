@@ -4,28 +4,30 @@ with order_lines as (
     select
         raw_rows.*,
         {{ row_as_json('raw_rows') }} as raw_record
-    from {{ source('online_retail', 'order_lines') }} as raw_rows
+    from
+        {{ raw_files('online_retail', 'order_lines', var('online_retail_path'), 'parquet') }}
+            as raw_rows
 ),
 
 typed as (
     select
         -- ids: a line has no id of its own; identical lines are duplicates (see docs)
         {{ dbt.hash('raw_record') }} as order_line_id,
-        {{ clean_text(try_cast('"InvoiceNo"', dbt.type_string())) }} as invoice_no,
-        {{ try_cast(try_cast('"CustomerID"', 'bigint'), dbt.type_string()) }}
+        {{ clean_text(try_cast(adapter.quote('InvoiceNo'), dbt.type_string())) }} as invoice_no,
+        {{ try_cast(try_cast(adapter.quote('CustomerID'), 'bigint'), dbt.type_string()) }}
             as customer_number,
         -- strings
-        {{ clean_text(try_cast('"StockCode"', dbt.type_string())) }} as stock_code,
-        {{ clean_text(try_cast('"Description"', dbt.type_string())) }} as product_name,
-        {{ clean_text(try_cast('"Country"', dbt.type_string())) }} as country_name,
+        {{ clean_text(try_cast(adapter.quote('StockCode'), dbt.type_string())) }} as stock_code,
+        {{ clean_text(try_cast(adapter.quote('Description'), dbt.type_string())) }} as product_name,
+        {{ clean_text(try_cast(adapter.quote('Country'), dbt.type_string())) }} as country_name,
         -- numerics: unit_price and line_amount in var('online_retail_currency')
-        {{ try_cast('"Quantity"', 'integer') }} as quantity,
-        {{ try_cast('"UnitPrice"', 'decimal(38, 3)') }} as unit_price,
+        {{ try_cast(adapter.quote('Quantity'), 'integer') }} as quantity,
+        {{ try_cast(adapter.quote('UnitPrice'), 'decimal(38, 3)') }} as unit_price,
         -- booleans
         customerid is not null
         and customerid != floor(customerid) as is_customer_id_fractional,
         -- timestamps
-        {{ convert_to_utc(try_cast('"InvoiceDate"', dbt.type_timestamp()),
+        {{ convert_to_utc(try_cast(adapter.quote('InvoiceDate'), dbt.type_timestamp()),
             var('online_retail_time_zone')) }} as invoiced_at,
         -- raw
         raw_record

@@ -46,6 +46,10 @@ checked as (
             when contact_id is null then 'missing contact_id'
             when created_at is null then 'unparseable created_at'
             when updated_at is null then 'unparseable updated_at'
+            when {{ is_after_build_start('created_at') }}
+                then 'created_at in the future (a wrong clock)'
+            when {{ is_after_build_start('updated_at') }}
+                then 'updated_at in the future (a wrong clock)'
             when {{ has_conflicting_versions('contact_id, updated_at') }}
                 then 'conflicting rows share this contact_id and updated_at'
         end as quarantine_reason

@@ -54,6 +54,8 @@ checked as (
                 then 'refund_amount and refunded_at must both be set or both empty'
             when refund_amount <= 0 then 'refund_amount must be positive'
             when refunded_at < ordered_at then 'refunded_at is before ordered_at'
+            when {{ is_after_build_start('refunded_at') }}
+                then 'refunded_at in the future (a wrong clock)'
             when order_status in ('refunded', 'partially_refunded') and refund_amount is null
                 then 'status ' || order_status || ' without refund_amount'
             when order_status in ('completed', 'cancelled') and refund_amount is not null

@@ -19,7 +19,7 @@ with raw_shop__web_events as (
         {{ row_as_json('raw_rows') }} as raw_record,
         {{ load_unit('raw_rows') }} as load_unit
     from {{ shop_raw('web_events') }} as raw_rows
-    {{ not_loaded_before('raw_rows') }}
+    {{ not_loaded_before('raw_rows', 'web_events') }}
 ),
 
 typed as (

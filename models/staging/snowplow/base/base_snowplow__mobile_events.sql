@@ -4,7 +4,10 @@ with mobile_events as (
     select
         raw_rows.*,
         {{ row_as_json('raw_rows') }} as raw_record
-    from {{ source('snowplow', 'mobile_events') }} as raw_rows
+    from
+        {{ raw_files(
+            'snowplow', 'mobile_events', var('snowplow_mobile_events_path'), 'csv'
+        ) }} as raw_rows
 ),
 
 typed as (

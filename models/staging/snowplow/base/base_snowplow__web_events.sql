@@ -4,7 +4,9 @@ with web_events as (
     select
         raw_rows.*,
         {{ row_as_json('raw_rows') }} as raw_record
-    from {{ source('snowplow', 'web_events') }} as raw_rows
+    from
+        {{ raw_files('snowplow', 'web_events', var('snowplow_web_events_path'), 'csv') }}
+            as raw_rows
 ),
 
 typed as (
