@@ -28,17 +28,17 @@
 {% endmacro %}
 
 {% macro spark__previous_state(relation) %}
-    {{ return(api.Relation.create(schema=relation.schema,
-        identifier=relation.identifier ~ '__previous', type='table')) }}
+    {{ return(scratch_relation(relation, 'previous')) }}
 {% endmacro %}
 
 {#- Pre-hook: on engines that need it, copy the model's table to previous_state(). -#}
 {% macro save_previous_state(relation) %}
     {%- set copy = previous_state(relation) -%}
     {%- if execute and copy != relation -%}
-        {%- do adapter.drop_relation(copy) -%}
         {%- if adapter.get_relation(relation.database, relation.schema, relation.identifier) is not none -%}
-            {%- do run_query(get_create_table_as_sql(False, copy, "select * from " ~ relation)) -%}
+            {%- do create_scratch_table(copy, "select * from " ~ relation) -%}
+        {%- else -%}
+            {%- do adapter.drop_relation(copy) -%}
         {%- endif -%}
     {%- endif -%}
     select 1 as previous_state_saved

@@ -10,7 +10,7 @@
     {%- call statement('read_seed_csv') -%}
         create or replace temporary view {{ csv_view }}
         using csv
-        options (path '{{ path | replace("'", "''") }}', header 'true', inferSchema 'false',
+        options (path {{ sql_string(path) }}, header 'true', inferSchema 'false',
             quote '"', escape '"', multiLine 'true', encoding 'UTF-8')
     {%- endcall -%}
     {%- set sql -%}

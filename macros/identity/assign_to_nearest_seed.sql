@@ -21,18 +21,18 @@
     {%- if execute and flags.WHICH in ('run', 'build') -%}
         {%- do drop_nearest_seed_scratch(this) -%}
         {#- both directions, only towards free nodes -#}
-        {%- do _connected_components_create(links,
+        {%- do create_scratch_table(links,
             "select from_id as source_id, to_id as target_id from " ~ edges_relation
             ~ " where to_id in (select node_id from " ~ free_nodes_relation ~ ")"
             ~ " union all select to_id as source_id, from_id as target_id from " ~ edges_relation
             ~ " where from_id in (select node_id from " ~ free_nodes_relation ~ ")") -%}
-        {%- do _connected_components_create(reached,
+        {%- do create_scratch_table(reached,
             "select node_id, seed_id, 0 as distance, 1 as seed_count from " ~ seeds_relation) -%}
 
         {%- set state = namespace(done=false, rounds=0) -%}
         {%- for round in range(1, max_rounds + 1) if not state.done -%}
             {%- set state.rounds = round -%}
-            {%- do _connected_components_create(frontier,
+            {%- do create_scratch_table(frontier,
                 "select " ~ links ~ ".target_id as node_id, min(previous.seed_id) as seed_id,"
                 ~ " count(distinct previous.seed_id) as seed_count from " ~ links
                 ~ " inner join " ~ reached ~ " as previous on " ~ links ~ ".source_id = previous.node_id"
@@ -72,10 +72,5 @@
 {% endmacro %}
 
 {% macro _nearest_seed_scratch(model_relation, name) %}
-    {{ return(api.Relation.create(
-        database=model_relation.database,
-        schema=model_relation.schema,
-        identifier=model_relation.identifier ~ '__bfs_' ~ name,
-        type='table'
-    )) }}
+    {{ return(scratch_relation(model_relation, 'bfs_' ~ name)) }}
 {% endmacro %}

@@ -21,11 +21,9 @@
     Runs while the hook is rendered; the hook itself is then a no-op. -#}
 {% macro spark__delete_erased_rows(relation, erased) -%}
     {%- if execute -%}
-        {%- set kept = api.Relation.create(schema=relation.schema,
-            identifier=relation.identifier ~ '__kept', type='table') -%}
-        {%- do adapter.drop_relation(kept) -%}
-        {%- do run_query(get_create_table_as_sql(False, kept,
-            "select * from " ~ relation ~ " where not coalesce(" ~ erased ~ ", false)")) -%}
+        {%- set kept = scratch_relation(relation, 'kept') -%}
+        {%- do create_scratch_table(kept,
+            "select * from " ~ relation ~ " where not coalesce(" ~ erased ~ ", false)") -%}
         {%- do run_query("insert overwrite table " ~ relation ~ " select * from " ~ kept) -%}
         {%- do adapter.drop_relation(kept) -%}
     {%- endif -%}

@@ -15,7 +15,7 @@
     graph has converged; if var('identity_max_rounds') rounds pass first, the build fails.
 
     The work happens in scratch tables next to the model (<model>__cc_*), created with dbt's
-    own create_table_as so every adapter gets its own DDL, and dropped by
+    own create_table_as so every adapter gets its own DDL (create_scratch_table), and dropped by
     drop_connected_components_scratch() in the model's post-hook. Outside `dbt run`/`dbt build`
     (compile, docs, linting) nothing is executed and the SQL reads the scratch table. -#}
 {% macro resolve_connected_components(nodes_relation, node_column, edges_relation, from_column, to_column) %}
@@ -29,10 +29,10 @@
         {%- do drop_connected_components_scratch(this) -%}
 
         {#- Round 0: every node points to itself; every edge is an edge between roots. -#}
-        {%- do _connected_components_create(parent,
+        {%- do create_scratch_table(parent,
             "select " ~ node_column ~ " as node_id, " ~ node_column ~ " as parent_id from "
             ~ nodes_relation) -%}
-        {%- do _connected_components_create(root_edges,
+        {%- do create_scratch_table(root_edges,
             "select distinct least(" ~ from_column ~ ", " ~ to_column ~ ") as low_id, greatest("
             ~ from_column ~ ", " ~ to_column ~ ") as high_id from " ~ edges_relation
             ~ " where " ~ from_column ~ " != " ~ to_column) -%}
@@ -43,7 +43,7 @@
 
             {#- (1) hook: each root that shares an edge with a smaller root points to the
                 smallest such root. Roots only ever point to smaller ids: no cycles. -#}
-            {%- do _connected_components_create(next_parent,
+            {%- do create_scratch_table(next_parent,
                 "select " ~ parent ~ ".node_id, least(" ~ parent ~ ".parent_id, coalesce(hooks.low_id, "
                 ~ parent ~ ".parent_id)) as parent_id from " ~ parent ~ " left join (select high_id,"
                 ~ " min(low_id) as low_id from " ~ root_edges ~ " group by high_id) as hooks on "
@@ -54,7 +54,7 @@
             {%- set jumping = namespace(done=false) -%}
             {%- for jump in range(64) if not jumping.done -%}
                 {%- set state.jumps = state.jumps + 1 -%}
-                {%- do _connected_components_create(next_parent,
+                {%- do create_scratch_table(next_parent,
                     "select child.node_id, grandparent.parent_id from " ~ parent ~ " as child inner join "
                     ~ parent ~ " as grandparent on child.parent_id = grandparent.node_id") -%}
                 {%- set changed = _connected_components_count(
@@ -68,7 +68,7 @@
             {%- endfor -%}
 
             {#- (3) contract: edges between the roots of their endpoints, if still distinct. -#}
-            {%- do _connected_components_create(next_root_edges,
+            {%- do create_scratch_table(next_root_edges,
                 "select distinct least(low_root.parent_id, high_root.parent_id) as low_id,"
                 ~ " greatest(low_root.parent_id, high_root.parent_id) as high_id from " ~ root_edges
                 ~ " inner join " ~ parent ~ " as low_root on " ~ root_edges ~ ".low_id = low_root.node_id"
@@ -104,17 +104,7 @@
 {% endmacro %}
 
 {% macro _connected_components_scratch(model_relation, name) %}
-    {{ return(api.Relation.create(
-        database=model_relation.database,
-        schema=model_relation.schema,
-        identifier=model_relation.identifier ~ '__cc_' ~ name,
-        type='table'
-    )) }}
-{% endmacro %}
-
-{% macro _connected_components_create(relation, sql) %}
-    {%- do adapter.drop_relation(relation) -%}
-    {%- do run_query(get_create_table_as_sql(False, relation, sql)) -%}
+    {{ return(scratch_relation(model_relation, 'cc_' ~ name)) }}
 {% endmacro %}
 
 {% macro _connected_components_swap(current, replacement) %}

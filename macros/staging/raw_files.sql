@@ -15,7 +15,7 @@
 {% macro spark__raw_files(relation, source_name, table_name, path, file_format) %}
     {%- set view = source_name ~ '__' ~ table_name ~ '__files' -%}
     {%- if execute -%}
-        {%- set options = "path '" ~ path | replace("'", "''") ~ "'" -%}
+        {%- set options = "path " ~ sql_string(path) -%}
         {%- if file_format == 'csv' -%}
             {%- set options = options ~ ", header 'true', inferSchema 'false', quote '\"', escape '\"', multiLine 'true', encoding 'UTF-8'" -%}
         {%- endif -%}
