@@ -244,3 +244,20 @@ def test_a_landed_file_replaced_after_loading_fails_the_build_saying_what_to_do(
     output = capfd.readouterr().out
     assert code != 0
     assert "FAIL" in output and "assert_landed_files_are_loaded_whole" in output
+
+
+def test_an_increment_over_another_folder_stops_and_says_to_rebuild(builds, capfd):
+    if builds["mode"] != "landed_files":
+        pytest.skip("only landed files are loaded incrementally")
+    root = builds["root"]
+    moved = root / "landing_moved"
+    shutil.copytree(builds["landing"], moved)  # the same files, by other paths
+    database = root / "moved.duckdb"
+    database.write_bytes(builds["after_batch_3"].read_bytes())
+    capfd.readouterr()
+    code = dbt_build(["demo"], database, ["--select", "base_shop__web_events"],
+                     target_path=root / "target_moved", project_dir=builds["project"],
+                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(moved)})
+    output = capfd.readouterr().out
+    assert code != 0
+    assert "file(s) an earlier build loaded are not in" in output and "--full-refresh" in output
