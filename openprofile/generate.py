@@ -68,8 +68,10 @@ cases, without changes: a cookie or device with two known people's sign-ins is *
 duplicate CRM contact is a seed of its own (at most one ``crm_contact_id`` per profile,
 ``int_identity_limited_edges``/``int_identity_seeds``) and the email or phone it shares with
 the first contact is equally near to both, so the person is split (recall); a gift buyer's
-phone is nearest to the email's owner and joins that profile, and the guests of the dummy
-phone form one unknown profile (or join a known one nearest to it) (precision).
+phone is nearest to the email's owner and joins that profile (precision); the dummy phone,
+once typed with more emails than phone's hub limit (``max_links_per_type``, 5), is a hub
+(``int_identity_hubs``) and merges none of its guests (below that, in very small data, they
+form one unknown profile).
 """
 
 import csv

@@ -108,7 +108,8 @@ def test_phone_numbers_in_two_formats_are_one_identifier(cases_db):
     owner = profile(cases_db, "crm_contact_id", "C_PHONE")
     assert profile(cases_db, "phone", "+15550102030") == owner
     assert cases_db.execute(
-        "select count(*) from marts.dim_customer_keys where identifier_type = 'phone'"
+        "select count(*) from marts.dim_customer_keys"
+        " where identifier_type = 'phone' and identifier_value like '%5550102030'"
     ).fetchone()[0] == 1
     order_profile = cases_db.execute(
         "select customer_id from marts.fct_activities where order_id = 'O_PHONE'"
@@ -168,6 +169,27 @@ def test_an_office_email_on_two_contacts_merges_nothing(cases_db):
         "select is_shared from marts.dim_customer_keys where identifier_value = 'office@acme-corp.com'"
     ).fetchone() == (True,)
 
+
+
+def test_a_dummy_phone_on_six_checkouts_is_a_hub_and_merges_nobody(cases_db):
+    # 555-019-8800 was typed at six guest checkouts with six emails; phone's hub limit is 5
+    guests = [profile(cases_db, "email", f"hub.guest{i}@example.com") for i in range(1, 6)]
+    known = profile(cases_db, "crm_contact_id", "C_HUB")
+    assert all(guests) and len(set(guests)) == 5
+    assert known == profile(cases_db, "email", "hub.known@example.com")
+    assert known not in guests
+    assert cases_db.execute(
+        "select is_shared from marts.dim_customer_keys where identifier_value = '+15550198800'"
+    ).fetchone() == (True,)
+    assert cases_db.execute(
+        "select distinct edge_status from marts.fct_identity_edges"
+        " where '+15550198800' in (from_identifier_value, to_identifier_value)"
+    ).fetchall() == [("rejected: hub identifier",)]
+
+
+def test_a_phone_on_two_checkouts_within_the_hub_limit_still_links(cases_db):
+    one, two = (profile(cases_db, "email", e) for e in ("two.a@example.com", "two.b@example.com"))
+    assert one and one == two == profile(cases_db, "phone", "+15550197700")
 
 def test_a_user_id_on_two_crm_contacts_breaks_the_limit_and_links_neither(cases_db):
     ids = {profile(cases_db, t, v) for t, v in

@@ -31,6 +31,7 @@ final as (
         identifier_types.anchor_priority,
         identifier_types.max_per_profile,
         identifier_types.max_per_profile is not null as is_limited,
+        identifier_types.max_links_per_type,
         aggregated.source_names,
         aggregated.activity_count,
         aggregated.first_seen_at,

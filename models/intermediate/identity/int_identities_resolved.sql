@@ -2,8 +2,9 @@
 
     Profiles: a seed (limited identifiers linked within limits, int_identity_seeds) with the
     identifiers attached to it (int_identities_attached), or a group of identifiers linked to
-    no seed (int_identity_components). Shared identifiers belong to no profile here
-    (customer_id NULL, is_shared): their activities are split by time downstream.
+    no seed (int_identity_components). Shared identifiers (equally near to several seeds) and
+    hubs (int_identity_hubs) belong to no profile here (customer_id NULL, is_shared): their
+    activities are split by time downstream.
 
     customer_id is derived from the profile's anchor identifier: among its non-shared
     identifiers the one seen earliest, ties broken by the type's anchor_priority
@@ -26,13 +27,22 @@ int_identity_components as (
     select * from {{ ref('int_identity_components') }}
 ),
 
+int_identity_hubs as (
+    select * from {{ ref('int_identity_hubs') }}
+),
+
 grouped as (
     select
         int_identifiers.*,
-        coalesce(int_identities_attached.is_shared, false) as is_shared,
+        coalesce(int_identities_attached.is_shared, false)
+        or int_identity_hubs.identifier_id is not null as is_shared,
+        int_identity_hubs.identifier_id is not null as is_hub,
         coalesce(int_identities_attached.links_to_seed, 0) as links_to_seed,
         case
-            when int_identities_attached.is_shared then null
+            when
+                int_identities_attached.is_shared
+                or int_identity_hubs.identifier_id is not null
+                then null
             else coalesce(
                 'seed:' || int_identity_seeds.seed_id,
                 'seed:' || int_identities_attached.seed_id,
@@ -46,6 +56,8 @@ grouped as (
         on int_identifiers.identifier_id = int_identities_attached.identifier_id
     left join int_identity_components
         on int_identifiers.identifier_id = int_identity_components.identifier_id
+    left join int_identity_hubs
+        on int_identifiers.identifier_id = int_identity_hubs.identifier_id
 ),
 
 ranked as (
@@ -88,6 +100,7 @@ final as (
         grouped.is_personal,
         grouped.is_limited,
         grouped.is_shared,
+        grouped.is_hub,
         coalesce(
             grouped.identifier_type = anchors.anchor_identifier_type
             and grouped.identifier_value = anchors.anchor_identifier_value,

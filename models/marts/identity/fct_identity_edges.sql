@@ -3,6 +3,8 @@
       used                       both ends are in the same profile through this link
       rejected: <value reason>   one end is no identifier (invalid email, blocked value …)
       rejected: identifier limit the link would put more ids of a limited type in one profile
+      rejected: hub identifier   one end is linked to more identifiers of one personal type
+                                 than its type's max_links_per_type (a dummy phone …)
       rejected: shared identifier one end is shared by several known profiles (its activities
                                  are split by time instead)
       rejected: separate known profiles   the ends were attached to different known profiles -#}
@@ -36,6 +38,8 @@ judged as (
                 then 'rejected: ' || pairs.value_rejection_reason
             when not int_identity_limited_edges.is_within_limits or from_seed.is_dissolved
                 then 'rejected: identifier limit'
+            when from_resolved.is_hub or to_resolved.is_hub
+                then 'rejected: hub identifier'
             when from_resolved.is_shared or to_resolved.is_shared
                 then 'rejected: shared identifier'
             when from_resolved.customer_id != to_resolved.customer_id
