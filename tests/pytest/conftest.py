@@ -81,9 +81,37 @@ def snowplow_build(
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy the dbt project (not .venv, target, databases) to ``destination``; returns it."""
-    ignore = shutil.ignore_patterns(".venv", "target", "logs", "*.duckdb", "*.wal", ".git",
-                                   "__pycache__", ".pytest_cache", "*.egg-info", "spark",
-                                   "published")
+    """Copy the dbt project (not .venv, target, databases, local outputs) to ``destination``.
+
+    Returns ``destination``.
+    """
+    patterns = shutil.ignore_patterns(".venv", "target", "logs", "*.duckdb", "*.wal", ".git",
+                                      "__pycache__", ".pytest_cache", "*.egg-info", "spark",
+                                      "published")
+    local_outputs = {PROJECT_ROOT / "bench" / "data", PROJECT_ROOT / "bench" / "work",
+                     PROJECT_ROOT / "exports", PROJECT_ROOT / "generated"}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(patterns(folder, names))
+        return skipped | {name for name in names if Path(folder) / name in local_outputs}
+
     shutil.copytree(PROJECT_ROOT, destination, ignore=ignore)
     return destination
+
+
+IDENTITY_CASES = PROJECT_ROOT / "tests" / "fixtures" / "identity_cases"
+
+
+def copy_identity_cases_project(destination: Path) -> Path:
+    """A copy of the project whose demo seeds are the hand-written identity cases.
+
+    The raw files of ``tests/fixtures/identity_cases`` replace the demo's; their phones are
+    American, so ``phone_default_country`` is US. Returns ``destination``.
+    """
+    project = copy_project(destination)
+    for raw in IDENTITY_CASES.glob("raw_shop__*.csv"):
+        shutil.copy(raw, project / "seeds" / "demo" / raw.name)
+    dbt_project = project / "dbt_project.yml"
+    dbt_project.write_text(dbt_project.read_text().replace(
+        'phone_default_country: "NL"', 'phone_default_country: "US"'))
+    return project

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import shutil
 import unicodedata
 
 import duckdb
 import pytest
 
-from conftest import copy_project
-from openprofile.cli import PROJECT_ROOT, dbt_build
+from conftest import IDENTITY_CASES, copy_identity_cases_project
+from openprofile.cli import dbt_build
 
-FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "identity_cases"
 LONG_USER_ID = "u_" + "x" * 298
 
 
@@ -35,14 +33,7 @@ def build(project, database) -> None:
 
 @pytest.fixture(scope="module")
 def cases_project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("identity_cases") / "project")
-    for raw in FIXTURE.glob("raw_shop__*.csv"):
-        shutil.copy(raw, project / "seeds" / "demo" / raw.name)
-    # the fixture's phones are American: default country US for numbers without a code
-    dbt_project = project / "dbt_project.yml"
-    dbt_project.write_text(dbt_project.read_text().replace(
-        'phone_default_country: "NL"', 'phone_default_country: "US"'))
-    return project
+    return copy_identity_cases_project(tmp_path_factory.mktemp("identity_cases") / "project")
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +228,7 @@ def test_merge_lineage_over_two_builds(cases_project, tmp_path):
 
     web_events = cases_project / "seeds" / "demo" / "raw_shop__web_events.csv"
     original = web_events.read_text(encoding="utf-8")
-    with (FIXTURE / "second_build_web_events.csv").open(encoding="utf-8") as handle:
+    with (IDENTITY_CASES / "second_build_web_events.csv").open(encoding="utf-8") as handle:
         added = list(csv.reader(handle))[1:]
     try:
         with web_events.open("a", newline="", encoding="utf-8") as handle:

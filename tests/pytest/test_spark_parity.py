@@ -1,6 +1,7 @@
 """The same models on Apache Spark give the same marts as on DuckDB (issue 7).
 
-Builds each input (the demo seeds, and the real Online Retail and Snowplow files when
+Builds each input (the demo seeds, the hand-written identity cases of
+tests/fixtures/identity_cases, and the real Online Retail and Snowplow files when
 ../shared/data has them) on the ``spark`` target (a local Spark session,
 ``openprofile/spark.py``) and compares every table of the ``marts`` and ``quality`` schemas,
 and the demo's export files, with the DuckDB build of the same input: the same rows, compared
@@ -19,7 +20,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from openprofile.cli import dbt_build_spark
+from conftest import copy_identity_cases_project
+from openprofile.cli import PROJECT_ROOT, dbt_build, dbt_build_spark
 
 pytestmark = pytest.mark.spark
 
@@ -27,13 +29,16 @@ pytestmark = pytest.mark.spark
 BUILD_TIME_COLUMNS = {("identity_key_history", "first_built_at")}
 
 
-def build_on_spark(tmp_path_factory: pytest.TempPathFactory, inputs: list[str]) -> Path:
-    """``inputs`` built on the spark target; returns the Spark folder (warehouse, metastore)."""
+def build_on_spark(tmp_path_factory: pytest.TempPathFactory, inputs: list[str],
+                   project_dir: Path = PROJECT_ROOT) -> Path:
+    """``inputs`` of ``project_dir`` built on the spark target; returns the Spark folder
+    (warehouse, metastore)."""
     pytest.importorskip("pyspark", reason="the spark extra is not installed: pip install -e '.[spark]'")
     if shutil.which("java") is None:
         pytest.fail("the spark target needs Java 17 on the PATH (deselect with -m 'not spark')")
     root = tmp_path_factory.mktemp(f"spark_{'_'.join(inputs)}")
     code = dbt_build_spark(inputs, root / "spark", target_path=root / "target",
+                           project_dir=project_dir,
                            dbt_vars={"export_path": str(root / "exports")})
     if code != 0:
         pytest.fail(f"dbt build --target spark of {inputs} failed with exit code {code}; "
@@ -93,6 +98,19 @@ def _differences(duckdb_build: Path, spark_folder: Path) -> list[str]:
 
 def test_every_mart_table_on_spark_equals_the_duckdb_build(demo_build: Path, spark_build: Path):
     differences = _differences(demo_build, spark_build)
+    assert not differences, "\n".join(differences)
+
+
+def test_the_identity_cases_on_spark_equal_the_duckdb_build(
+        tmp_path_factory: pytest.TempPathFactory):
+    # the hand-written identity rules (junk ids, phones, limits, shared devices, hubs …)
+    project = copy_identity_cases_project(tmp_path_factory.mktemp("identity_cases") / "project")
+    database = project.parent / "cases.duckdb"
+    code = dbt_build(["demo"], database, target_path=project.parent / "target",
+                     project_dir=project,
+                     dbt_vars={"export_path": str(project.parent / "exports")})
+    assert code == 0, "dbt build of the identity cases failed: see dbt's output above"
+    differences = _differences(database, build_on_spark(tmp_path_factory, ["demo"], project))
     assert not differences, "\n".join(differences)
 
 
