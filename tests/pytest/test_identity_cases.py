@@ -169,13 +169,33 @@ def test_a_dummy_phone_on_six_checkouts_is_a_hub_and_merges_nobody(cases_db):
     assert all(guests) and len(set(guests)) == 5
     assert known == profile(cases_db, "email", "hub.known@example.com")
     assert known not in guests
-    assert cases_db.execute(
-        "select is_shared from marts.dim_customer_keys where identifier_value = '+15550198800'"
-    ).fetchone() == (True,)
+    # whose phone is it? nobody's: no lookup key, but every link explains why
+    assert profile(cases_db, "phone", "+15550198800") is None
     assert cases_db.execute(
         "select distinct edge_status from marts.fct_identity_edges"
         " where '+15550198800' in (from_identifier_value, to_identifier_value)"
     ).fetchall() == [("rejected: hub identifier",)]
+    # each checkout stays with the guest who placed it
+    for i, guest in enumerate(guests, start=1):
+        assert cases_db.execute(
+            "select customer_id from marts.fct_activities"
+            " where order_id = ? and activity_type = 'order_placed'", [f"O_HUB{i}"]
+        ).fetchall() == [(guest,)]
+
+
+def test_records_of_only_hubs_still_belong_to_a_profile(cases_db):
+    # six emails each typed with the same six phones (36 orders): every email and phone is a hub
+    # that no profile's identifier was seen with; each is a profile of its own and each order
+    # goes to its email (email outranks phone), so the build holds every order
+    for i in range(1, 7):
+        email_profile = profile(cases_db, "email", f"grid{i}@example.com")
+        assert email_profile
+        assert cases_db.execute(
+            "select count(*), min(customer_id) = max(customer_id), min(customer_id)"
+            " from marts.fct_activities where order_id like ? and activity_type = 'order_placed'",
+            [f"O_GRID{i}_"]).fetchone() == (6, True, email_profile)
+    phone_profiles = {profile(cases_db, "phone", f"+1555031000{j}") for j in range(1, 7)}
+    assert None not in phone_profiles and len(phone_profiles) == 6
 
 
 def test_a_phone_on_two_checkouts_within_the_hub_limit_still_links(cases_db):

@@ -4,7 +4,9 @@
     identifiers attached to it (int_identities_attached), or a group of identifiers linked to
     no seed (int_identity_components). Shared identifiers (equally near to several seeds) and
     hubs (int_identity_hubs) belong to no profile here (customer_id NULL, is_shared): their
-    activities are split by time downstream.
+    activities are split by time downstream. A hub seen with no identifier of any profile (only
+    next to shared identifiers or other hubs) is a profile of its own instead, so its records
+    still belong to someone.
 
     customer_id is derived from the profile's anchor identifier: among its non-shared
     identifiers the one seen earliest, ties broken by the type's anchor_priority
@@ -31,11 +33,15 @@ int_identity_hubs as (
     select * from {{ ref('int_identity_hubs') }}
 ),
 
+int_identity_edges as (
+    select * from {{ ref('int_identity_edges') }}
+    where value_rejection_reason is null
+),
+
 grouped as (
     select
         int_identifiers.*,
-        coalesce(int_identities_attached.is_shared, false)
-        or int_identity_hubs.identifier_id is not null as is_shared,
+        coalesce(int_identities_attached.is_shared, false) as is_equally_near,
         int_identity_hubs.identifier_id is not null as is_hub,
         coalesce(int_identities_attached.links_to_seed, 0) as links_to_seed,
         case
@@ -60,6 +66,61 @@ grouped as (
         on int_identifiers.identifier_id = int_identity_hubs.identifier_id
 ),
 
+hub_links as (
+    select
+        from_identifier_id as hub_id,
+        to_identifier_id as linked_id
+    from int_identity_edges
+    where from_identifier_id in (select int_identity_hubs.identifier_id from int_identity_hubs)
+
+    union all
+
+    select
+        to_identifier_id as hub_id,
+        from_identifier_id as linked_id
+    from int_identity_edges
+    where to_identifier_id in (select int_identity_hubs.identifier_id from int_identity_hubs)
+),
+
+hubs_next_to_a_profile as (
+    -- hubs seen on a record together with an identifier of a profile
+    select distinct hub_links.hub_id
+    from hub_links
+    inner join grouped
+        on hub_links.linked_id = grouped.identifier_id
+    where grouped.profile_key is not null
+),
+
+profiled as (
+    -- a hub seen with no identifier of any profile (only with shared identifiers or other
+    -- hubs) is a profile of its own: it still links nothing, but its records belong somewhere
+    select
+        grouped.identifier_id,
+        grouped.identifier_type,
+        grouped.identifier_value,
+        grouped.source_names,
+        grouped.anchor_priority,
+        grouped.activity_count,
+        grouped.links_to_seed,
+        grouped.is_personal,
+        grouped.is_limited,
+        grouped.is_hub,
+        grouped.first_seen_at,
+        grouped.last_seen_at,
+        coalesce(
+            grouped.profile_key,
+            case
+                when grouped.is_hub and hubs_next_to_a_profile.hub_id is null
+                    then 'hub:' || grouped.identifier_id
+            end
+        ) as profile_key,
+        grouped.is_equally_near
+        or (grouped.is_hub and hubs_next_to_a_profile.hub_id is not null) as is_shared
+    from grouped
+    left join hubs_next_to_a_profile
+        on grouped.identifier_id = hubs_next_to_a_profile.hub_id
+),
+
 ranked as (
     select
         *,
@@ -67,7 +128,7 @@ ranked as (
             partition by profile_key
             order by first_seen_at, anchor_priority, identifier_type, identifier_value
         ) as anchor_rank
-    from grouped
+    from profiled
     where profile_key is not null
 ),
 
@@ -84,34 +145,34 @@ anchors as (
 final as (
     select
         -- ids
-        grouped.identifier_id,
+        profiled.identifier_id,
         anchors.customer_id,
         -- strings
-        grouped.identifier_type,
-        grouped.identifier_value,
-        grouped.source_names,
+        profiled.identifier_type,
+        profiled.identifier_value,
+        profiled.source_names,
         anchors.anchor_identifier_type,
         anchors.anchor_identifier_value,
         -- numerics
-        grouped.anchor_priority,
-        grouped.activity_count,
-        grouped.links_to_seed,
+        profiled.anchor_priority,
+        profiled.activity_count,
+        profiled.links_to_seed,
         -- booleans
-        grouped.is_personal,
-        grouped.is_limited,
-        grouped.is_shared,
-        grouped.is_hub,
+        profiled.is_personal,
+        profiled.is_limited,
+        profiled.is_shared,
+        profiled.is_hub,
         coalesce(
-            grouped.identifier_type = anchors.anchor_identifier_type
-            and grouped.identifier_value = anchors.anchor_identifier_value,
+            profiled.identifier_type = anchors.anchor_identifier_type
+            and profiled.identifier_value = anchors.anchor_identifier_value,
             false
         ) as is_anchor,
         -- timestamps
-        grouped.first_seen_at,
-        grouped.last_seen_at
-    from grouped
+        profiled.first_seen_at,
+        profiled.last_seen_at
+    from profiled
     left join anchors
-        on grouped.profile_key = anchors.profile_key
+        on profiled.profile_key = anchors.profile_key
 )
 
 select * from final

@@ -1,5 +1,7 @@
 {#- Shared identifiers (equally near to two or more known profiles) point to the profile they
-    belong to now: the one last identified on them. -#}
+    belong to now: the one last identified on them. Shared hubs (int_identity_hubs) belong to
+    nobody and are left out: the last of hundreds of guests who typed a dummy phone is no answer
+    to "whose phone is this?". -#}
 with int_identities_resolved as (
     select * from {{ ref('int_identities_resolved') }}
 ),
@@ -62,7 +64,8 @@ final as (
             int_identities_resolved.identifier_id = identifications.identifier_id
             and identifications.recency_rank = 1
     where
-        not {{ is_erased_customer(
+        not (int_identities_resolved.is_hub and int_identities_resolved.is_shared)
+        and not {{ is_erased_customer(
             'coalesce(int_identities_resolved.customer_id, identifications.customer_id)'
         ) }}
         and not {{ is_erased_identifier(
