@@ -183,7 +183,9 @@ def normalized_candidates(identifier: str, identifier_type: str | None,
         phone_default_country: ISO 3166-1 alpha-2 region of the build.
 
     Returns:
-        Candidate pairs; empty when nothing remains after normalisation.
+        Candidate pairs; empty when nothing remains after normalisation. Without
+        ``identifier_type`` the last pair's type is ``'*'``: any type other than email and
+        phone, whose values are kept as typed.
     """
     text = unicodedata.normalize("NFC", identifier).strip()
     if not text:
@@ -334,7 +336,9 @@ def create_app(folder: Path, api_keys: frozenset[str]) -> FastAPI:
                                            database.build.get("phone_default_country"))
         matches: list[dict[str, Any]] = []
         for candidate_type, value in candidates:
-            type_filter = "" if candidate_type == "*" else " and identifier_type = ?"
+            # '*': every type without a normalisation of its own (emails and phones have theirs)
+            type_filter = (" and identifier_type not in ('email', 'phone')"
+                           if candidate_type == "*" else " and identifier_type = ?")
             params = [value] if candidate_type == "*" else [value, candidate_type]
             matches += _rows(
                 db,

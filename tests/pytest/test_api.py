@@ -97,6 +97,10 @@ def test_an_identifier_as_typed_is_normalised_like_the_build(client):
     shouting = lookup(client, f"  {contact['email'].upper()}\u00a0")
     assert shouting.status_code == 200
     assert shouting.json()["profile"]["customer_id"] == customer_id
+    # as stored, without a type: one match, not one per candidate rule
+    as_stored = lookup(client, contact["email"])
+    assert as_stored.json()["matched_identifiers"] == [
+        {"identifier_type": "email", "identifier_value": contact["email"]}]
     national = "0" + contact["phone"][3:]  # +31 6… written as 06…
     by_phone = lookup(client, national, identifier_type="phone")
     assert by_phone.status_code == 200
