@@ -239,24 +239,32 @@ unioned as (
     {% endfor %}
 ),
 
+activity_keys as (
+    -- the mapping depends only on the event name and the page: each distinct pair is mapped
+    -- once (a few hundred), not once per activity
+    select distinct
+        lower(activity_name) as event_name_key,
+        lower(page_url) as page_key
+    from unioned
+),
+
 mapped as (
     -- a mapping with a page pattern that matches wins over one without
     select
-        unioned.activity_id,
+        activity_keys.event_name_key,
+        activity_keys.page_key,
         event_name_mappings.activity_type,
         row_number() over (
-            partition by unioned.activity_id
+            partition by activity_keys.event_name_key, activity_keys.page_key
             order by event_name_mappings.page_pattern is null, event_name_mappings.page_pattern
         ) as mapping_rank
-    from unioned
+    from activity_keys
     inner join event_name_mappings
         on
-            lower(unioned.activity_name) = event_name_mappings.event_name_key
+            activity_keys.event_name_key = event_name_mappings.event_name_key
             and (
                 event_name_mappings.page_pattern is null
-                or {{ regex_matches(
-                    'lower(unioned.page_url)', 'event_name_mappings.page_pattern'
-                ) }}
+                or {{ regex_matches('activity_keys.page_key', 'event_name_mappings.page_pattern') }}
             )
 ),
 
@@ -275,7 +283,10 @@ final as (
         ) as activity_type
     from unioned
     left join mapped
-        on unioned.activity_id = mapped.activity_id and mapped.mapping_rank = 1
+        on
+            lower(unioned.activity_name) = mapped.event_name_key
+            and lower(unioned.page_url) is not distinct from mapped.page_key
+            and mapped.mapping_rank = 1
 )
 
 select * from final

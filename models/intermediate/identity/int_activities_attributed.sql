@@ -22,6 +22,17 @@ int_identities_resolved as (
 ),
 
 occurrences as (
+    -- one order per activity: its identifiers of a profile first (false sorts before true),
+    -- then its shared ones, each by priority. Its first row is its best identifier of a
+    -- profile when it has one, else its best shared identifier.
+    {%- set activity_order %}
+        partition by int_identifiers_normalized.activity_id
+        order by
+            int_identities_resolved.is_shared,
+            int_identities_resolved.anchor_priority,
+            int_identities_resolved.identifier_type,
+            int_identities_resolved.identifier_value
+    {%- endset %}
     select
         int_identifiers_normalized.activity_id,
         int_identifiers_normalized.occurred_at,
@@ -30,13 +41,15 @@ occurrences as (
         int_identities_resolved.identifier_value,
         int_identities_resolved.customer_id,
         int_identities_resolved.is_shared,
-        row_number() over (
-            partition by int_identifiers_normalized.activity_id, int_identities_resolved.is_shared
-            order by
-                int_identities_resolved.anchor_priority,
-                int_identities_resolved.identifier_type,
-                int_identities_resolved.identifier_value
-        ) as priority_rank
+        row_number() over ({{ activity_order }}) as priority_rank,
+        first_value(int_identities_resolved.is_shared) over (
+            {{ activity_order }}
+            rows between unbounded preceding and current row
+        ) as has_only_shared,
+        first_value(int_identities_resolved.customer_id) over (
+            {{ activity_order }}
+            rows between unbounded preceding and current row
+        ) as direct_customer_id
     from int_identifiers_normalized
     inner join int_identities_resolved
         on int_identifiers_normalized.identifier_id = int_identities_resolved.identifier_id
@@ -55,28 +68,25 @@ direct as (
 shared_only as (
     -- activities with no identifier of a profile: their best shared identifier
     select
-        occurrences.activity_id,
-        occurrences.occurred_at,
-        occurrences.identifier_id,
-        occurrences.identifier_type,
-        occurrences.identifier_value
+        activity_id,
+        occurred_at,
+        identifier_id,
+        identifier_type,
+        identifier_value
     from occurrences
-    left join direct
-        on occurrences.activity_id = direct.activity_id
-    where occurrences.is_shared and occurrences.priority_rank = 1 and direct.activity_id is null
+    where is_shared and priority_rank = 1
 ),
 
 identifications as (
-    -- records that tie a shared identifier to a profile at a point in time
+    -- records that tie a shared identifier to a profile at a point in time: the profile of the
+    -- record's best identifier of a profile (its first row, as in direct)
     select
-        occurrences.identifier_id,
-        occurrences.occurred_at,
-        occurrences.activity_id,
-        direct.customer_id
+        identifier_id,
+        occurred_at,
+        activity_id,
+        direct_customer_id as customer_id
     from occurrences
-    inner join direct
-        on occurrences.activity_id = direct.activity_id
-    where occurrences.is_shared
+    where is_shared and not has_only_shared
 ),
 
 timeline as (

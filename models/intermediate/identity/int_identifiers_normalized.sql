@@ -29,19 +29,18 @@ blocked_identifier_patterns as (
     select * from {{ ref('blocked_identifier_patterns') }}
 ),
 
-unpivoted as (
+distinct_values as (
+    -- normalising, checking and hashing depend only on (type, raw value, region): each distinct
+    -- one is done once here, not once per record, and joined back to the records in with_reasons
     {% for column in identifier_columns() %}
-        select
-            activity_id,
-            source_name,
+        select distinct
             '{{ column }}' as identifier_type,
             {{ column }} as raw_value,
             {% if column == 'phone' %}
-                coalesce(phone_region, '{{ var("phone_default_country") }}') as phone_region,
+                coalesce(phone_region, '{{ var("phone_default_country") }}') as phone_region
             {% else %}
-                cast(null as {{ dbt.type_string() }}) as phone_region,
+                cast(null as {{ dbt.type_string() }}) as phone_region
             {% endif %}
-            occurred_at
         from int_activities_unioned
         where {{ column }} is not null
         {% if not loop.last %}union all{% endif %}
@@ -50,41 +49,49 @@ unpivoted as (
 
 normalized as (
     select
-        activity_id,
-        source_name,
         identifier_type,
         raw_value,
-        occurred_at,
+        -- the join key back to the records (phone_region is NULL for every type but phone)
+        coalesce(phone_region, '') as region_key,
         {{ normalize_identifier_value('identifier_type', 'raw_value', 'phone_region') }}
             as identifier_value
-    from unpivoted
+    from distinct_values
+),
+
+hashed as (
+    select
+        *,
+        {{ dbt.hash("identifier_type || ':' || coalesce(identifier_value, raw_value)") }}
+            as identifier_id
+    from normalized
 ),
 
 checked as (
     select
-        normalized.*,
+        hashed.*,
         case
-            when normalized.identifier_value is null and normalized.identifier_type = 'phone'
+            when hashed.identifier_value is null and hashed.identifier_type = 'phone'
                 then 'invalid phone number'
-            when normalized.identifier_value is null then 'empty value'
+            when hashed.identifier_value is null then 'empty value'
             when
-                normalized.identifier_type = 'email'
-                and not {{ is_valid_email('normalized.identifier_value') }}
+                hashed.identifier_type = 'email'
+                and not {{ is_valid_email('hashed.identifier_value') }}
                 then 'invalid email address'
             when blocked_identifier_values.reason is not null
                 then 'blocked value (' || blocked_identifier_values.reason || ')'
         end as value_rejection_reason
-    from normalized
+    from hashed
     left join blocked_identifier_values
         on
-            lower(normalized.identifier_value) = blocked_identifier_values.blocked_value
-            and blocked_identifier_values.identifier_type in ('*', normalized.identifier_type)
+            lower(hashed.identifier_value) = blocked_identifier_values.blocked_value
+            and blocked_identifier_values.identifier_type in ('*', hashed.identifier_type)
 ),
 
 pattern_matches as (
     select
-        checked.activity_id,
         checked.identifier_type,
+        checked.raw_value,
+        checked.region_key,
         min(blocked_identifier_patterns.reason) as pattern_reason
     from checked
     inner join blocked_identifier_patterns
@@ -94,17 +101,16 @@ pattern_matches as (
                 'lower(checked.identifier_value)', 'blocked_identifier_patterns.blocked_pattern'
             ) }}
     where checked.value_rejection_reason is null
-    group by checked.activity_id, checked.identifier_type
+    group by checked.identifier_type, checked.raw_value, checked.region_key
 ),
 
-with_reasons as (
+value_reasons as (
     select
-        checked.activity_id,
-        checked.source_name,
         checked.identifier_type,
         checked.raw_value,
+        checked.region_key,
         checked.identifier_value,
-        checked.occurred_at,
+        checked.identifier_id,
         coalesce(
             checked.value_rejection_reason,
             'blocked pattern (' || pattern_matches.pattern_reason || ')'
@@ -112,28 +118,65 @@ with_reasons as (
     from checked
     left join pattern_matches
         on
-            checked.activity_id = pattern_matches.activity_id
-            and checked.identifier_type = pattern_matches.identifier_type
+            checked.identifier_type = pattern_matches.identifier_type
+            and checked.raw_value = pattern_matches.raw_value
+            and checked.region_key = pattern_matches.region_key
+),
+
+with_reasons as (
+    -- one row per record and identifier column that has a value
+    {% for column in identifier_columns() %}
+        select
+            value_reasons.identifier_id,
+            int_activities_unioned.activity_id,
+            int_activities_unioned.source_name,
+            value_reasons.identifier_type,
+            value_reasons.raw_value,
+            value_reasons.identifier_value,
+            int_activities_unioned.occurred_at,
+            value_reasons.rejection_reason
+        from int_activities_unioned
+        inner join value_reasons
+            on
+                value_reasons.identifier_type = '{{ column }}'
+                and int_activities_unioned.{{ column }} = value_reasons.raw_value
+                {% if column == 'phone' -%}
+                    and coalesce(
+                        int_activities_unioned.phone_region, '{{ var("phone_default_country") }}'
+                    ) = value_reasons.region_key
+                {%- endif %}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 unidentified_records as (
     -- records whose every identifier was rejected still count, as their own profile
     select
-        activity_id,
-        min(source_name) as source_name,
+        rejected.activity_id,
+        min(rejected.source_name) as source_name,
         'unidentified_record' as identifier_type,
-        activity_id as raw_value,
-        activity_id as identifier_value,
-        min(occurred_at) as occurred_at,
-        cast(null as {{ dbt.type_string() }}) as rejection_reason
-    from with_reasons
-    group by activity_id
-    having max(case when rejection_reason is null then 1 else 0 end) = 0
+        rejected.activity_id as raw_value,
+        rejected.activity_id as identifier_value,
+        min(rejected.occurred_at) as occurred_at,
+        cast(null as {{ dbt.type_string() }}) as rejection_reason,
+        {{ dbt.hash("'unidentified_record:' || rejected.activity_id") }} as identifier_id
+    from with_reasons as rejected
+    where
+        rejected.rejection_reason is not null
+        and not exists (
+            select 1 as is_accepted
+            from with_reasons as accepted
+            where
+                accepted.activity_id = rejected.activity_id
+                and accepted.rejection_reason is null
+        )
+    group by rejected.activity_id
 ),
 
 all_occurrences as (
     {% for part in ['with_reasons', 'unidentified_records'] %}
         select
+            identifier_id,
             activity_id,
             source_name,
             identifier_type,
@@ -148,8 +191,7 @@ all_occurrences as (
 
 final as (
     select
-        {{ dbt.hash("identifier_type || ':' || coalesce(identifier_value, raw_value)") }}
-            as identifier_id,
+        identifier_id,
         activity_id,
         source_name,
         identifier_type,

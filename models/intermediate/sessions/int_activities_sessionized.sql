@@ -45,29 +45,22 @@ starts as (
     from gaps
 ),
 
-numbered as (
-    select
-        *,
-        sum(is_session_start) over (
-            partition by source_name, device_key
-            order by occurred_at, activity_id
-            rows between unbounded preceding and current row
-        ) as session_number
-    from starts
-),
-
 inferred as (
-    -- keyed by the session's first activity, so older sessions keep their ids as data grows
+    -- keyed by the session's first activity, so older sessions keep their ids as data grows:
+    -- a session runs from one start to the next, so its first activity is the latest start
+    -- at or before each of its activities (the same window order as `gaps`)
     select
         activity_id,
         source_name,
         cast(null as {{ dbt.type_string() }}) as tracker_session_id,
-        source_name || ':' || device_key || ':' || first_value(activity_id) over (
-            partition by source_name, device_key, session_number
+        source_name || ':' || device_key || ':' || {{ last_value_ignore_nulls(
+            'case when is_session_start = 1 then activity_id end'
+        ) }} over (
+            partition by source_name, device_key
             order by occurred_at, activity_id
-            rows between unbounded preceding and unbounded following
+            rows between unbounded preceding and current row
         ) as session_key
-    from numbered
+    from starts
 ),
 
 tracked as (

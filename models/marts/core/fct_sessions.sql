@@ -28,17 +28,17 @@ session_activities as (
         int_activities_attributed.utm_source,
         int_activities_attributed.utm_medium,
         int_activities_attributed.utm_campaign,
-        int_activities_attributed.customer_id,
+        -- one window, one sort: the first activity's position and the last activity's profile
+        -- (the session's profile), both in the order (occurred_at, activity_id)
         row_number() over (
             partition by int_activities_sessionized.session_id
             order by int_activities_attributed.occurred_at, int_activities_attributed.activity_id
         ) as position_from_start,
-        row_number() over (
+        last_value(int_activities_attributed.customer_id) over (
             partition by int_activities_sessionized.session_id
-            order by
-                int_activities_attributed.occurred_at desc,
-                int_activities_attributed.activity_id desc
-        ) as position_from_end
+            order by int_activities_attributed.occurred_at, int_activities_attributed.activity_id
+            rows between unbounded preceding and unbounded following
+        ) as session_customer_id
     from int_activities_sessionized
     inner join int_activities_attributed
         on int_activities_sessionized.activity_id = int_activities_attributed.activity_id
@@ -65,6 +65,7 @@ aggregated as (
 first_activities as (
     select
         session_id,
+        session_customer_id,
         channel,
         page_url as landing_page_url,
         referrer_url,
@@ -77,29 +78,28 @@ first_activities as (
     where position_from_start = 1
 ),
 
-referrer_matches as (
-    select
-        first_activities.session_id,
-        min(referrer_channels.channel) as referrer_channel
+referrer_hosts as (
+    select distinct referrer_host
     from first_activities
-    inner join referrer_channels
-        on {{ regex_matches('first_activities.referrer_host', 'referrer_channels.host_pattern') }}
-    group by first_activities.session_id
+    where referrer_host is not null
 ),
 
-last_activities as (
+referrer_matches as (
+    -- each distinct host is matched against the patterns once, not once per session
     select
-        session_id,
-        customer_id
-    from session_activities
-    where position_from_end = 1
+        referrer_hosts.referrer_host,
+        min(referrer_channels.channel) as referrer_channel
+    from referrer_hosts
+    inner join referrer_channels
+        on {{ regex_matches('referrer_hosts.referrer_host', 'referrer_channels.host_pattern') }}
+    group by referrer_hosts.referrer_host
 ),
 
 final as (
     select
         -- ids
         cast(aggregated.session_id as {{ dbt.type_string() }}) as session_id,
-        cast(last_activities.customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(first_activities.session_customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(aggregated.tracker_session_id as {{ dbt.type_string() }}) as tracker_session_id,
         -- strings
         cast(aggregated.source_name as {{ dbt.type_string() }}) as source_name,
@@ -139,11 +139,9 @@ final as (
     from aggregated
     inner join first_activities
         on aggregated.session_id = first_activities.session_id
-    inner join last_activities
-        on aggregated.session_id = last_activities.session_id
     left join referrer_matches
-        on aggregated.session_id = referrer_matches.session_id
-    where not {{ is_erased_customer('last_activities.customer_id') }}
+        on first_activities.referrer_host = referrer_matches.referrer_host
+    where not {{ is_erased_customer('first_activities.session_customer_id') }}
 )
 
 select * from final
