@@ -1,5 +1,10 @@
 {#- The nodes of the identity graph: every accepted identifier, with its type's configuration
     (seeds/config/identifier_types.csv). -#}
+{{ require_seed_columns(
+    'identifier_types',
+    ['identifier_type', 'is_personal', 'anchor_priority', 'max_per_profile', 'max_links_per_type'],
+    'see seeds/_seeds.yml; an empty max_links_per_type means no hub limit'
+) }}
 with int_identifiers_normalized as (
     select * from {{ ref('int_identifiers_normalized') }}
     where is_accepted
