@@ -67,19 +67,23 @@ grouped as (
 ),
 
 hub_links as (
+    -- joins, not `in (subquery)`: Spark 4.3 fails to ship a subquery over a union (the unit
+    -- tests' fixtures) to its executors
     select
-        from_identifier_id as hub_id,
-        to_identifier_id as linked_id
+        int_identity_edges.from_identifier_id as hub_id,
+        int_identity_edges.to_identifier_id as linked_id
     from int_identity_edges
-    where from_identifier_id in (select int_identity_hubs.identifier_id from int_identity_hubs)
+    inner join int_identity_hubs
+        on int_identity_edges.from_identifier_id = int_identity_hubs.identifier_id
 
     union all
 
     select
-        to_identifier_id as hub_id,
-        from_identifier_id as linked_id
+        int_identity_edges.to_identifier_id as hub_id,
+        int_identity_edges.from_identifier_id as linked_id
     from int_identity_edges
-    where to_identifier_id in (select int_identity_hubs.identifier_id from int_identity_hubs)
+    inner join int_identity_hubs
+        on int_identity_edges.to_identifier_id = int_identity_hubs.identifier_id
 ),
 
 hubs_next_to_a_profile as (
