@@ -115,3 +115,15 @@ def copy_identity_cases_project(destination: Path) -> Path:
     dbt_project.write_text(dbt_project.read_text().replace(
         'phone_default_country: "NL"', 'phone_default_country: "US"'))
     return project
+
+
+@pytest.fixture(scope="session")
+def identity_cases_build(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, database): the identity cases built once per test session on DuckDB."""
+    project = copy_identity_cases_project(tmp_path_factory.mktemp("identity_cases") / "project")
+    database = project.parent / "cases.duckdb"
+    code = dbt_build(["demo"], database, target_path=project.parent / "target",
+                     project_dir=project,
+                     dbt_vars={"export_path": str(project.parent / "exports")})
+    assert code == 0, "dbt build of the identity cases failed: see dbt's output above"
+    return project, database

@@ -227,21 +227,34 @@ def test_an_event_from_a_clock_years_ahead_is_quarantined_and_hides_nothing(buil
     assert latest.year < 2031  # the "latest activity" (measures' as-of date) stays real
 
 
+def _landing_copy(builds, name: str) -> Path:
+    """A copy of the landing folder of the three batches, at another path."""
+    landing = builds["root"] / f"landing_{name}"
+    shutil.copytree(builds["landing"], landing)
+    return landing
+
+
+def _build_after_batch_3(builds, capfd, name: str, landing: Path, select: str) -> tuple[int, str]:
+    """(exit code, output) of ``dbt build --select select`` over ``landing``, on a copy of the
+    database after batch 3."""
+    root = builds["root"]
+    database = root / f"{name}.duckdb"
+    database.write_bytes(builds["after_batch_3"].read_bytes())
+    capfd.readouterr()
+    code = dbt_build(["demo"], database, ["--select", select],
+                     target_path=root / f"target_{name}", project_dir=builds["project"],
+                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(landing)})
+    return code, capfd.readouterr().out
+
+
 def test_a_landed_file_replaced_after_loading_fails_the_build_saying_what_to_do(builds, capfd):
     if builds["mode"] != "landed_files":
         pytest.skip("only landed files are loaded incrementally")
-    root = builds["root"]
-    landing = root / "landing_replaced"
-    shutil.copytree(builds["landing"], landing)
-    database = root / "replaced.duckdb"
-    database.write_bytes(builds["after_batch_3"].read_bytes())
+    landing = _landing_copy(builds, "replaced")
     # batch 1's web file replaced by batch 2's rows under the same name
     shutil.copy(landing / "web_events" / "batch-2.parquet", landing / "web_events" / "batch-1.parquet")
-    capfd.readouterr()
-    code = dbt_build(["demo"], database, ["--select", "assert_landed_files_are_loaded_whole"],
-                     target_path=root / "target_replaced", project_dir=builds["project"],
-                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(landing)})
-    output = capfd.readouterr().out
+    code, output = _build_after_batch_3(builds, capfd, "replaced", landing,
+                                        "assert_landed_files_are_loaded_whole")
     assert code != 0
     assert "FAIL" in output and "assert_landed_files_are_loaded_whole" in output
 
@@ -249,15 +262,7 @@ def test_a_landed_file_replaced_after_loading_fails_the_build_saying_what_to_do(
 def test_an_increment_over_another_folder_stops_and_says_to_rebuild(builds, capfd):
     if builds["mode"] != "landed_files":
         pytest.skip("only landed files are loaded incrementally")
-    root = builds["root"]
-    moved = root / "landing_moved"
-    shutil.copytree(builds["landing"], moved)  # the same files, by other paths
-    database = root / "moved.duckdb"
-    database.write_bytes(builds["after_batch_3"].read_bytes())
-    capfd.readouterr()
-    code = dbt_build(["demo"], database, ["--select", "base_shop__web_events"],
-                     target_path=root / "target_moved", project_dir=builds["project"],
-                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(moved)})
-    output = capfd.readouterr().out
+    moved = _landing_copy(builds, "moved")  # the same files, by other paths
+    code, output = _build_after_batch_3(builds, capfd, "moved", moved, "base_shop__web_events")
     assert code != 0
     assert "file(s) an earlier build loaded are not in" in output and "--full-refresh" in output

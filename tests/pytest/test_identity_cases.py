@@ -13,7 +13,7 @@ import unicodedata
 import duckdb
 import pytest
 
-from conftest import IDENTITY_CASES, copy_identity_cases_project
+from conftest import IDENTITY_CASES, copy_project
 from openprofile.cli import dbt_build
 
 LONG_USER_ID = "u_" + "x" * 298
@@ -32,15 +32,13 @@ def build(project, database) -> None:
 
 
 @pytest.fixture(scope="module")
-def cases_project(tmp_path_factory):
-    return copy_identity_cases_project(tmp_path_factory.mktemp("identity_cases") / "project")
+def cases_project(identity_cases_build):
+    return identity_cases_build[0]
 
 
 @pytest.fixture(scope="module")
-def cases_db(cases_project):
-    database = cases_project / "cases.duckdb"
-    build(cases_project, database)
-    connection = duckdb.connect(str(database), read_only=True)
+def cases_db(identity_cases_build):
+    connection = duckdb.connect(str(identity_cases_build[1]), read_only=True)
     yield connection
     connection.close()
 
@@ -329,3 +327,23 @@ def test_an_erasure_request_also_clears_earlier_builds_history(cases_project, tm
         assert profile(db, "email", "office@acme-corp.com") is None
         # everyone else's history stays
         assert db.execute("select count(*) from marts.identity_key_history").fetchone()[0] == others
+
+
+def test_an_identifier_types_file_without_a_new_column_stops_the_build_saying_what_to_add(
+        tmp_path, capfd):
+    project = copy_project(tmp_path / "project")
+    config = project / "seeds" / "config" / "identifier_types.csv"
+    with config.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = [column for column in rows[0] if column != "max_links_per_type"]
+    with config.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    capfd.readouterr()
+    code = dbt_build(["demo"], tmp_path / "old.duckdb",
+                     ["--select", "+int_identifiers", "--exclude", "test_type:unit"],
+                     target_path=tmp_path / "target", project_dir=project)
+    output = capfd.readouterr().out
+    assert code != 0
+    assert "identifier_types.csv has no column max_links_per_type: add it" in output

@@ -20,8 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import copy_identity_cases_project
-from openprofile.cli import PROJECT_ROOT, dbt_build, dbt_build_spark
+from openprofile.cli import PROJECT_ROOT, dbt_build_spark
 
 pytestmark = pytest.mark.spark
 
@@ -102,14 +101,9 @@ def test_every_mart_table_on_spark_equals_the_duckdb_build(demo_build: Path, spa
 
 
 def test_the_identity_cases_on_spark_equal_the_duckdb_build(
-        tmp_path_factory: pytest.TempPathFactory):
+        tmp_path_factory: pytest.TempPathFactory, identity_cases_build: tuple[Path, Path]):
     # the hand-written identity rules (junk ids, phones, limits, shared devices, hubs …)
-    project = copy_identity_cases_project(tmp_path_factory.mktemp("identity_cases") / "project")
-    database = project.parent / "cases.duckdb"
-    code = dbt_build(["demo"], database, target_path=project.parent / "target",
-                     project_dir=project,
-                     dbt_vars={"export_path": str(project.parent / "exports")})
-    assert code == 0, "dbt build of the identity cases failed: see dbt's output above"
+    project, database = identity_cases_build
     differences = _differences(database, build_on_spark(tmp_path_factory, ["demo"], project))
     assert not differences, "\n".join(differences)
 
