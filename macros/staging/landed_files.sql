@@ -49,8 +49,11 @@
 {#- A where clause keeping the raw rows of files no earlier build loaded (nothing on a full
     build). -#}
 {#- True on an incremental build over landed files (never over the seed, nor in unit tests). -#}
+{#- (A unit test has no `this`: its models are never incremental.) -#}
 {% macro is_landed_files_increment() %}
-    {{ return(landed_files_materialization() == 'incremental' and is_incremental()) }}
+    {{ return(
+        landed_files_materialization() == 'incremental' and this is not none and is_incremental()
+    ) }}
 {% endmacro %}
 
 {% macro not_loaded_before(relation_alias, table_name) -%}

@@ -1,14 +1,16 @@
 """Loading the data in three batches, building after each, gives the marts one build gives.
 
 Two ways in: the demo seeds, rewritten with the rows loaded so far (every model is rebuilt),
-and landed Parquet files (var shop_raw_path), one more file per table and batch, where the
-event base models are incremental (macros/staging/landed_files.sql) and each build types only
-the new files. Either way the marts (and, for landed files, every staging and intermediate
-table) must equal one build over all the data. Cases: a sign-in arriving a day after the
-anonymous events it explains, a session spanning the batch boundary, an event whose device
-clock is years in the future (quarantined: it must hide no later event and move no "latest"
-date), and, across batches, a plain duplicate, a conflicting second version of an event and
-the same row without an event id twice.
+and landed Parquet files (var shop_raw_path), one more file per table and batch. Over landed
+files the event base models type only the new files (macros/staging/landed_files.sql), and the
+activity and session models write only what changed, sessionizing again only the devices with
+changed activity (macros/incremental/sync_rows.sql). Either way the marts (and, for landed
+files, every staging and intermediate table) must equal one build over all the data. Cases: a
+sign-in arriving a day after the anonymous events it explains, a session spanning the batch
+boundary, a late event joining two sessions of an earlier batch, an event whose device clock is
+years in the future (quarantined: it must hide no later event and move no "latest" date), and,
+across batches, a plain duplicate, a conflicting second version of an event (its activity and
+session rows of the earlier builds must go) and the same row without an event id twice.
 """
 
 from __future__ import annotations
@@ -46,13 +48,16 @@ SCENARIO = {  # batch → extra web events
         web_row("b_span_1", "ck_span", "", "page_view", "2022-11-29T23:50:00Z"),
         web_row("b_future", "ck_future", "", "page_view", "2031-06-01T00:00:00Z"),
         web_row("b_conflict", "ck_conflict", "", "page_view", "2022-11-29T09:00:00Z"),
-        web_row("", "ck_no_id", "", "page_view", "2022-11-29T09:00:00Z")],
+        web_row("", "ck_no_id", "", "page_view", "2022-11-29T09:00:00Z"),
+        web_row("b_gap_1", "ck_gap", "", "page_view", "2022-11-29T10:00:00Z"),
+        web_row("b_gap_3", "ck_gap", "", "page_view", "2022-11-29T10:50:00Z")],
     2: [web_row("b_late_2", "ck_late", "u_late", "sign_in", "2022-11-30T10:00:00Z"),
         web_row("b_span_2", "ck_span", "", "page_view", "2022-11-30T00:05:00Z"),
         web_row("b_late_1", "ck_late", "", "page_view", "2022-11-29T10:00:00Z"),  # sent again
         web_row("", "ck_no_id", "", "page_view", "2022-11-29T09:00:00Z")],  # again, no id
     3: [web_row("b_future_next", "ck_future", "", "page_view", "2022-11-30T12:00:00Z"),
-        web_row("b_conflict", "ck_conflict", "", "page_view", "2022-11-29T09:30:00Z")],
+        web_row("b_conflict", "ck_conflict", "", "page_view", "2022-11-29T09:30:00Z"),
+        web_row("b_gap_2", "ck_gap", "", "page_view", "2022-11-29T10:25:00Z")],  # late
 }
 
 
@@ -213,6 +218,22 @@ def test_a_session_spanning_the_batch_boundary_is_one_session(builds):
     assert sessions == (1, 2)
 
 
+def sessions_of_cookie(database: Path, cookie: str) -> list[int]:
+    """The activity counts of the sessions of the profile holding ``cookie``, in order."""
+    with duckdb.connect(str(database), read_only=True) as db:
+        return [row[0] for row in db.execute(
+            "select activity_count from marts.fct_sessions where customer_id = ("
+            " select customer_id from marts.dim_customer_keys where identifier_value = ?)"
+            " order by started_at", [cookie]).fetchall()]
+
+
+def test_a_late_event_in_the_gap_between_two_sessions_joins_them(builds):
+    # batch 1: 10:00 and 10:50, two sessions; batch 3 brings 10:25, which leaves no gap of
+    # 30 minutes: an increment must sessionize the device's older activity again
+    assert sessions_of_cookie(builds["after_batch_1"], "ck_gap") == [1, 1]
+    assert sessions_of_cookie(builds["after_batch_3"], "ck_gap") == [3]
+
+
 def test_an_event_from_a_clock_years_ahead_is_quarantined_and_hides_nothing(builds):
     with duckdb.connect(str(builds["after_batch_3"]), read_only=True) as db:
         loaded = {row[0] for row in db.execute(
@@ -234,16 +255,18 @@ def _landing_copy(builds, name: str) -> Path:
     return landing
 
 
-def _build_after_batch_3(builds, capfd, name: str, landing: Path, select: str) -> tuple[int, str]:
-    """(exit code, output) of ``dbt build --select select`` over ``landing``, on a copy of the
-    database after batch 3."""
+def _build_after_batch_3(builds, capfd, name: str, landing: Path, select: str,
+                         **dbt_vars) -> tuple[int, str]:
+    """(exit code, output) of ``dbt build --select select`` over ``landing``, with the extra
+    ``dbt_vars``, on a copy of the database after batch 3 (``<root>/<name>.duckdb``)."""
     root = builds["root"]
     database = root / f"{name}.duckdb"
     database.write_bytes(builds["after_batch_3"].read_bytes())
     capfd.readouterr()
     code = dbt_build(["demo"], database, ["--select", select],
                      target_path=root / f"target_{name}", project_dir=builds["project"],
-                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(landing)})
+                     dbt_vars={"export_path": str(root / "exports"), "shop_raw_path": str(landing),
+                               **dbt_vars})
     return code, capfd.readouterr().out
 
 
@@ -266,3 +289,14 @@ def test_an_increment_over_another_folder_stops_and_says_to_rebuild(builds, capf
     code, output = _build_after_batch_3(builds, capfd, "moved", moved, "base_shop__web_events")
     assert code != 0
     assert "file(s) an earlier build loaded are not in" in output and "--full-refresh" in output
+
+
+def test_a_changed_session_timeout_sessionizes_every_device_again(builds, capfd):
+    if builds["mode"] != "landed_files":
+        pytest.skip("only landed files are built incrementally")
+    # no new file: only the var changed. With 20 minutes, ck_gap's 25-minute gaps split its
+    # one session of batch 3 in three, although none of its activities changed.
+    code, output = _build_after_batch_3(builds, capfd, "timeout", builds["landing"],
+                                        "+fct_sessions", session_timeout_minutes=20)
+    assert code == 0, output
+    assert sessions_of_cookie(builds["root"] / "timeout.duckdb", "ck_gap") == [1, 1, 1]

@@ -1,6 +1,13 @@
 {#- Every staged record of every enabled input in one conformed shape (activity_columns()):
     one row per activity, carrying the identifiers seen on that record. Sources that are not
     enabled contribute no CTE at all (see var('inputs')). -#}
+{{ config(
+    materialized=landed_files_materialization(),
+    incremental_strategy='sync',
+    unique_key='activity_id',
+    on_schema_change='fail',
+) }}
+
 {%- set parts = [] %}
 
 with event_name_mappings as (
@@ -289,4 +296,4 @@ final as (
             and mapped.mapping_rank = 1
 )
 
-select * from final
+{{ sync_rows('final', 'activity_id') }}

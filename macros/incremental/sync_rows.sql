@@ -1,0 +1,124 @@
+{#- Incremental builds that write only what changed ("sync"), for the wide per-activity models
+    downstream of the landed files (int_activities_unioned, int_activities_attributed,
+    int_activities_sessionized, fct_activities).
+
+    Such a model still computes its whole result, which is cheap (scans, hash joins), but writing
+    ten million wide rows is not: it is most of their time. On an incremental build over landed
+    files the model returns, through sync_rows(), only
+      - the rows that are new or differ from the stored row of the same key (compared by a
+        fingerprint of the whole row), and
+      - the stored rows whose key is no longer in the result, unchanged, meaning "delete".
+    The strategy 'sync' (get_incremental_sync_sql) then deletes the stored rows of every key it
+    received and inserts the received rows, except those identical to the stored row (the
+    deletions). Nothing depends on which file or time a change came from, so no look-back window
+    can be too short: a late sign-in that moves a year of activity to another profile changes
+    those rows and only those. The table equals the full build's, row for row.
+
+    Used where landed_files_materialization() is 'incremental' (DuckDB over landed files); over
+    the seeds, on Spark and in unit tests these models are plain tables and sync_rows() selects
+    the whole result. -#}
+
+{#- The select a sync model ends with: everything in `current` (a CTE) on a full build; on an
+    incremental one, the changes against {{ this }} described above. `key` is the model's unique,
+    never-NULL key. With `scope` (a SQL condition on the stored table, alias `stored`) the
+    current rows are only those of a part of the table (e.g. the devices that had new activity),
+    and only stored rows in that part can be deleted. -#}
+{% macro sync_rows(current, key, scope=none) -%}
+    {%- if is_landed_files_increment() %}
+        {%- do require_stored_columns() %}
+        select {{ current }}.*
+        from {{ current }}
+        left join (
+            select
+                stored.{{ key }} as stored_key,
+                {{ row_fingerprint('stored') }} as stored_fingerprint
+            from {{ this }} as stored
+            {%- if scope %}
+                where ({{ scope }})
+            {%- endif %}
+        ) as stored_rows
+            on
+                {{ current }}.{{ key }} = stored_rows.stored_key
+                and {{ row_fingerprint(current) }} = stored_rows.stored_fingerprint
+        where stored_rows.stored_key is null
+
+        union all
+
+        select stored.*
+        from {{ this }} as stored
+        left join {{ current }}
+            on stored.{{ key }} = {{ current }}.{{ key }}
+        where
+            {{ current }}.{{ key }} is null
+            {%- if scope %}
+                and ({{ scope }})
+            {%- endif %}
+    {%- else %}
+        select * from {{ current }}
+    {%- endif %}
+{%- endmacro %}
+
+{#- A fingerprint of a whole row (all columns of `relation_alias`), equal for equal rows. -#}
+{% macro row_fingerprint(relation_alias) -%}
+    {{ return(adapter.dispatch('row_fingerprint', 'openprofile')(relation_alias)) }}
+{%- endmacro %}
+
+{#- DuckDB: the 64-bit hash of the row as a struct. Two different rows of one key share it with
+    a chance of 2^-64; a DuckDB version that hashes differently only makes rows look changed
+    (rewritten, never kept stale). -#}
+{% macro default__row_fingerprint(relation_alias) -%}
+    hash({{ relation_alias }})
+{%- endmacro %}
+
+{#- The incremental strategy 'sync' (dbt looks it up by this name): the received rows (see
+    sync_rows) replace the stored rows of their keys; a received row identical to the stored
+    one deletes it. -#}
+{% macro get_incremental_sync_sql(arg_dict) -%}
+    {%- set target = arg_dict['target_relation'] -%}
+    {%- set source = arg_dict['temp_relation'] -%}
+    {%- set key = arg_dict['unique_key'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    {%- set deleted = source.incorporate(path={'identifier': source.identifier ~ '__deleted'}) -%}
+    {%- if not key or key is not string -%}
+        {{ exceptions.raise_compiler_error(
+            model.name ~ ": the incremental strategy 'sync' needs one unique_key column."
+        ) }}
+    {%- endif -%}
+    create or replace temporary table {{ deleted.identifier }} as
+    select received.{{ key }}
+    from {{ source }} as received
+    inner join {{ target }} as stored
+        on
+            received.{{ key }} = stored.{{ key }}
+            and {{ row_fingerprint('received') }} = {{ row_fingerprint('stored') }};
+
+    delete from {{ target }}
+    where {{ key }} in (select {{ key }} from {{ source }});
+
+    insert into {{ target }} ({{ columns }})
+    select {{ columns }}
+    from {{ source }}
+    where {{ key }} not in (select {{ key }} from {{ deleted.identifier }});
+
+    drop table {{ deleted.identifier }}
+{%- endmacro %}
+
+{#- Stops an incremental build, saying to rebuild, when the stored table lacks a column the
+    model documents (a table built by an older version of the model). -#}
+{% macro require_stored_columns() %}
+    {%- if execute -%}
+        {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
+            | map('lower') | list -%}
+        {%- set missing = [] -%}
+        {%- for column in model.columns if column | lower not in stored -%}
+            {%- do missing.append(column) -%}
+        {%- endfor -%}
+        {%- if missing -%}
+            {{ exceptions.raise_compiler_error(
+                model.name ~ ": the stored table " ~ this ~ " has no column "
+                ~ missing | join(', ') ~ " (built by an older version of the model). Rebuild "
+                ~ "it with --full-refresh (openprofile build … -- --full-refresh)."
+            ) }}
+        {%- endif -%}
+    {%- endif -%}
+{% endmacro %}
