@@ -25,13 +25,20 @@
     and only stored rows in that part can be deleted. -#}
 {% macro sync_rows(current, key, scope=none) -%}
     {%- if is_landed_files_increment() %}
-        {%- do require_stored_columns() %}
-        select {{ current }}.*
+        {#- columns by name, in the stored table's order, on both sides -#}
+        {%- set columns = stored_columns() %}
+        {%- set current_columns = [] %}
+        {%- set stored_columns_list = [] %}
+        {%- for column in columns %}
+            {%- do current_columns.append(current ~ '.' ~ column) %}
+            {%- do stored_columns_list.append('stored.' ~ column) %}
+        {%- endfor %}
+        select {{ current_columns | join(', ') }}
         from {{ current }}
         left join (
             select
                 stored.{{ key }} as stored_key,
-                {{ row_fingerprint('stored') }} as stored_fingerprint
+                {{ row_fingerprint('stored', columns) }} as stored_fingerprint
             from {{ this }} as stored
             {%- if scope %}
                 where ({{ scope }})
@@ -39,12 +46,12 @@
         ) as stored_rows
             on
                 {{ current }}.{{ key }} = stored_rows.stored_key
-                and {{ row_fingerprint(current) }} = stored_rows.stored_fingerprint
+                and {{ row_fingerprint(current, columns) }} = stored_rows.stored_fingerprint
         where stored_rows.stored_key is null
 
         union all
 
-        select stored.*
+        select {{ stored_columns_list | join(', ') }}
         from {{ this }} as stored
         left join {{ current }}
             on stored.{{ key }} = {{ current }}.{{ key }}
@@ -58,16 +65,19 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- A fingerprint of a whole row (all columns of `relation_alias`), equal for equal rows. -#}
-{% macro row_fingerprint(relation_alias) -%}
-    {{ return(adapter.dispatch('row_fingerprint', 'openprofile')(relation_alias)) }}
+{#- A fingerprint of a row: of the `columns` of `relation_alias`, equal for equal values. -#}
+{% macro row_fingerprint(relation_alias, columns) -%}
+    {{ return(adapter.dispatch('row_fingerprint', 'openprofile')(relation_alias, columns)) }}
 {%- endmacro %}
 
-{#- DuckDB: the 64-bit hash of the row as a struct. Two different rows of one key share it with
-    a chance of 2^-64; a DuckDB version that hashes differently only makes rows look changed
-    (rewritten, never kept stale). -#}
-{% macro default__row_fingerprint(relation_alias) -%}
-    hash({{ relation_alias }})
+{#- DuckDB: the 64-bit hash of the values. Two different rows of one key share it with a chance
+    of 2^-64; a DuckDB version that hashes differently only makes rows look changed (rewritten,
+    never kept stale). -#}
+{% macro default__row_fingerprint(relation_alias, columns) -%}
+    hash(
+        {%- for column in columns %}{{ relation_alias }}.{{ column }}{{ ', ' if not loop.last }}
+        {%- endfor -%}
+    )
 {%- endmacro %}
 
 {#- The incremental strategy 'sync' (dbt looks it up by this name): the received rows (see
@@ -77,7 +87,8 @@
     {%- set target = arg_dict['target_relation'] -%}
     {%- set source = arg_dict['temp_relation'] -%}
     {%- set key = arg_dict['unique_key'] -%}
-    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    {%- set columns_list = arg_dict['dest_columns'] | map(attribute='name') | list -%}
+    {%- set columns = get_quoted_csv(columns_list) -%}
     {%- set deleted = source.incorporate(path={'identifier': source.identifier ~ '__deleted'}) -%}
     {%- if not key or key is not string -%}
         {{ exceptions.raise_compiler_error(
@@ -90,7 +101,8 @@
     inner join {{ target }} as stored
         on
             received.{{ key }} = stored.{{ key }}
-            and {{ row_fingerprint('received') }} = {{ row_fingerprint('stored') }};
+            and {{ row_fingerprint('received', columns_list) }}
+            = {{ row_fingerprint('stored', columns_list) }};
 
     delete from {{ target }}
     where {{ key }} in (select {{ key }} from {{ source }});
@@ -103,22 +115,27 @@
     drop table {{ deleted.identifier }}
 {%- endmacro %}
 
-{#- Stops an incremental build, saying to rebuild, when the stored table lacks a column the
-    model documents (a table built by an older version of the model). -#}
-{% macro require_stored_columns() %}
-    {%- if execute -%}
-        {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
-            | map('lower') | list -%}
-        {%- set missing = [] -%}
-        {%- for column in model.columns if column | lower not in stored -%}
-            {%- do missing.append(column) -%}
-        {%- endfor -%}
-        {%- if missing -%}
-            {{ exceptions.raise_compiler_error(
-                model.name ~ ": the stored table " ~ this ~ " has no column "
-                ~ missing | join(', ') ~ " (built by an older version of the model). Rebuild "
-                ~ "it with --full-refresh (openprofile build … -- --full-refresh)."
-            ) }}
-        {%- endif -%}
+{#- The stored table's columns, in order, after checking that they are the columns the model
+    documents (every built column is documented: tests/pytest/test_project_structure.py). A
+    table built by an older version of the model (a column missing or left over) stops the
+    incremental build, saying to rebuild it. -#}
+{% macro stored_columns() %}
+    {%- if not execute -%}
+        {{ return([]) }}
     {%- endif -%}
+    {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
+        | map('lower') | list -%}
+    {%- set documented = model.columns.keys() | map('lower') | list -%}
+    {%- set missing = documented | reject('in', stored) | list -%}
+    {%- set extra = stored | reject('in', documented) | list -%}
+    {%- if missing or extra -%}
+        {{ exceptions.raise_compiler_error(
+            model.name ~ ": the stored table " ~ this ~ " was built by another version of the "
+            ~ "model (" ~ ("missing " ~ missing | join(', ') if missing else "")
+            ~ ("; " if missing and extra else "")
+            ~ ("no longer made: " ~ extra | join(', ') if extra else "")
+            ~ "). Rebuild it with --full-refresh (openprofile build … -- --full-refresh)."
+        ) }}
+    {%- endif -%}
+    {{ return(stored) }}
 {% endmacro %}

@@ -300,3 +300,27 @@ def test_a_changed_session_timeout_sessionizes_every_device_again(builds, capfd)
                                         "+fct_sessions", session_timeout_minutes=20)
     assert code == 0, output
     assert sessions_of_cookie(builds["root"] / "timeout.duckdb", "ck_gap") == [1, 1, 1]
+
+
+@pytest.mark.parametrize("model, change, message", [
+    ("int_activities_unioned", "add column legacy varchar", "no longer made: legacy"),
+    ("int_activities_sessionized", "drop column session_timeout_minutes",
+     "missing session_timeout_minutes"),
+])
+def test_a_table_left_by_another_version_of_a_model_stops_the_increment_saying_to_rebuild(
+        builds, capfd, model, change, message):
+    if builds["mode"] != "landed_files":
+        pytest.skip("only landed files are built incrementally")
+    database = builds["root"] / f"stale_{model}.duckdb"
+    database.write_bytes(builds["after_batch_3"].read_bytes())
+    with duckdb.connect(str(database)) as db:
+        db.execute(f"alter table intermediate.{model} {change}")
+    capfd.readouterr()
+    code = dbt_build(["demo"], database, ["--select", model],
+                     target_path=builds["root"] / f"target_stale_{model}",
+                     project_dir=builds["project"],
+                     dbt_vars={"export_path": str(builds["root"] / "exports"),
+                               "shop_raw_path": str(builds["landing"])})
+    output = capfd.readouterr().out
+    assert code != 0
+    assert message in output and "Rebuild it with --full-refresh" in output
