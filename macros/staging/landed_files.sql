@@ -11,8 +11,8 @@
     again at each build): so the table always equals a full build's. A file replaced after it
     was loaded is not seen again: rebuild with --full-refresh. An incremental build stops
     when a file it loaded before is gone (another folder, a removed file, or a database built
-    from the seeds), and the test assert_landed_files_are_loaded_whole fails when a file's row
-    count changed. -#}
+    from the seeds) and when the vars that type the rows changed (staging_settings()); the
+    test assert_landed_files_are_loaded_whole fails when a file's row count changed. -#}
 
 {#- incremental when reading landed files, a plain table when reading the seeds (a seed is
     replaced as a whole) -#}
@@ -75,6 +75,29 @@
                 ) }}
             {%- endif -%}
         {%- endif -%}
+        {%- if execute -%}
+            {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
+                | map('lower') | list -%}
+            {%- if 'staging_settings' not in stored -%}
+                {{ exceptions.raise_compiler_error(
+                    this.identifier ~ ": the stored table was built by an older version of the "
+                    ~ "model (no column staging_settings). Rebuild it with --full-refresh "
+                    ~ "(openprofile build … -- --full-refresh)."
+                ) }}
+            {%- endif -%}
+            {%- set earlier = run_query(
+                "select distinct staging_settings from " ~ this ~ " order by all"
+            ).columns[0].values() | list -%}
+            {%- set earlier = earlier | reject('equalto', staging_settings()) | list -%}
+            {%- if earlier -%}
+                {{ exceptions.raise_compiler_error(
+                    this.identifier ~ ": rows loaded earlier were typed with " ~ earlier
+                    | join(' / ') ~ ", this build's vars say " ~ staging_settings() ~ ". Rows "
+                    ~ "loaded earlier would keep the old judgement: rebuild with --full-refresh "
+                    ~ "(openprofile build … -- --full-refresh), or set the vars back."
+                ) }}
+            {%- endif -%}
+        {%- endif %}
         where {{ load_unit(relation_alias) }} not in (select distinct load_unit from {{ this }})
     {%- endif -%}
 {%- endmacro %}
@@ -95,6 +118,16 @@
             where quarantine_reason like '% in the future (a wrong clock)'
         )
     {%- endif %}
+{%- endmacro %}
+
+{#- The vars an incrementally loaded base row was typed with, as one text (its column
+    staging_settings): a build whose vars differ stops (not_loaded_before) instead of mixing
+    rows typed two ways. -#}
+{% macro staging_settings() -%}
+    {{ return(
+        'shop_time_zone=' ~ var('shop_time_zone') ~ '; max_clock_skew_hours='
+        ~ var('max_clock_skew_hours')
+    ) }}
 {%- endmacro %}
 
 {#- The unique key of an incrementally loaded base row: its record key, or, when that is

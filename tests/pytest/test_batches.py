@@ -324,3 +324,15 @@ def test_a_table_left_by_another_version_of_a_model_stops_the_increment_saying_t
     output = capfd.readouterr().out
     assert code != 0
     assert message in output and "Rebuild it with --full-refresh" in output
+
+
+def test_an_increment_with_another_shop_time_zone_stops_and_says_to_rebuild(builds, capfd):
+    if builds["mode"] != "landed_files":
+        pytest.skip("only landed files are loaded incrementally")
+    # rows of batches 1-3 were typed as Amsterdam time; rows of later files typed as New York
+    # time would mix two judgements in one table
+    code, output = _build_after_batch_3(builds, capfd, "time_zone", builds["landing"],
+                                        "base_shop__web_events",
+                                        shop_time_zone="America/New_York")
+    assert code != 0
+    assert "shop_time_zone=Europe/Amsterdam" in output and "--full-refresh" in output

@@ -70,7 +70,8 @@ final as (
     select
         *,
         {{ duplicate_rank('event_id', 'occurred_at', then_by='load_unit') }} as duplicate_rank,
-        {{ landed_row_key('event_id') }} as row_key
+        {{ landed_row_key('event_id') }} as row_key,
+        {{ sql_string(staging_settings()) }} as staging_settings
     from checked
 )
 
