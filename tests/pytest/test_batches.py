@@ -256,12 +256,16 @@ def _landing_copy(builds, name: str) -> Path:
 
 
 def _build_after_batch_3(builds, capfd, name: str, landing: Path, select: str,
-                         **dbt_vars) -> tuple[int, str]:
+                         alter: str | None = None, **dbt_vars) -> tuple[int, str]:
     """(exit code, output) of ``dbt build --select select`` over ``landing``, with the extra
-    ``dbt_vars``, on a copy of the database after batch 3 (``<root>/<name>.duckdb``)."""
+    ``dbt_vars``, on a copy of the database after batch 3 (``<root>/<name>.duckdb``), first
+    changed by the SQL statement ``alter`` when given."""
     root = builds["root"]
     database = root / f"{name}.duckdb"
     database.write_bytes(builds["after_batch_3"].read_bytes())
+    if alter:
+        with duckdb.connect(str(database)) as db:
+            db.execute(alter)
     capfd.readouterr()
     code = dbt_build(["demo"], database, ["--select", select],
                      target_path=root / f"target_{name}", project_dir=builds["project"],
@@ -311,17 +315,8 @@ def test_a_table_left_by_another_version_of_a_model_stops_the_increment_saying_t
         builds, capfd, model, change, message):
     if builds["mode"] != "landed_files":
         pytest.skip("only landed files are built incrementally")
-    database = builds["root"] / f"stale_{model}.duckdb"
-    database.write_bytes(builds["after_batch_3"].read_bytes())
-    with duckdb.connect(str(database)) as db:
-        db.execute(f"alter table intermediate.{model} {change}")
-    capfd.readouterr()
-    code = dbt_build(["demo"], database, ["--select", model],
-                     target_path=builds["root"] / f"target_stale_{model}",
-                     project_dir=builds["project"],
-                     dbt_vars={"export_path": str(builds["root"] / "exports"),
-                               "shop_raw_path": str(builds["landing"])})
-    output = capfd.readouterr().out
+    code, output = _build_after_batch_3(builds, capfd, f"stale_{model}", builds["landing"],
+                                        model, alter=f"alter table intermediate.{model} {change}")
     assert code != 0
     assert message in output and "Rebuild it with --full-refresh" in output
 
