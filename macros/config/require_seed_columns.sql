@@ -4,8 +4,7 @@
     linting before the first build). -#}
 {% macro require_seed_columns(seed_name, columns, advice) %}
     {%- if execute -%}
-        {%- set found = adapter.get_columns_in_relation(ref(seed_name))
-            | map(attribute='name') | map('lower') | list -%}
+        {%- set found = relation_column_names(ref(seed_name)) -%}
         {%- set missing = [] -%}
         {%- for column in columns if column not in found -%}
             {%- do missing.append(column) -%}

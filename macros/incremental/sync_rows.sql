@@ -114,28 +114,3 @@
 
     drop table {{ deleted.identifier }}
 {%- endmacro %}
-
-{#- The stored table's columns, in order, after checking that they are the columns the model
-    documents (every built column is documented: tests/pytest/test_project_structure.py). A
-    table built by an older version of the model (a column missing or left over) stops the
-    incremental build, saying to rebuild it. -#}
-{% macro stored_columns() %}
-    {%- if not execute -%}
-        {{ return([]) }}
-    {%- endif -%}
-    {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
-        | map('lower') | list -%}
-    {%- set documented = model.columns.keys() | map('lower') | list -%}
-    {%- set missing = documented | reject('in', stored) | list -%}
-    {%- set extra = stored | reject('in', documented) | list -%}
-    {%- if missing or extra -%}
-        {{ exceptions.raise_compiler_error(
-            model.name ~ ": the stored table " ~ this ~ " was built by another version of the "
-            ~ "model (" ~ ("missing " ~ missing | join(', ') if missing else "")
-            ~ ("; " if missing and extra else "")
-            ~ ("no longer made: " ~ extra | join(', ') if extra else "")
-            ~ "). Rebuild it with --full-refresh (openprofile build … -- --full-refresh)."
-        ) }}
-    {%- endif -%}
-    {{ return(stored) }}
-{% endmacro %}

@@ -76,15 +76,8 @@
             {%- endif -%}
         {%- endif -%}
         {%- if execute -%}
-            {%- set stored = adapter.get_columns_in_relation(this) | map(attribute='name')
-                | map('lower') | list -%}
-            {%- if 'staging_settings' not in stored -%}
-                {{ exceptions.raise_compiler_error(
-                    this.identifier ~ ": the stored table was built by an older version of the "
-                    ~ "model (no column staging_settings). Rebuild it with --full-refresh "
-                    ~ "(openprofile build … -- --full-refresh)."
-                ) }}
-            {%- endif -%}
+            {#- a table from before a column was added (staging_settings) stops here -#}
+            {%- do stored_columns() -%}
             {%- set earlier = run_query(
                 "select distinct staging_settings from " ~ this ~ " order by all"
             ).columns[0].values() | list -%}

@@ -137,6 +137,12 @@ tracked as (
     where tracker_session_id is not null
 ),
 
+keyed as (
+    select * from inferred
+    union all
+    select * from tracked
+),
+
 final as (
     select
         'ses_' || {{ dbt.hash('session_key') }} as session_id,
@@ -146,19 +152,7 @@ final as (
         device_key,
         occurred_at,
         {{ var('session_timeout_minutes') }} as session_timeout_minutes
-    from inferred
-
-    union all
-
-    select
-        'ses_' || {{ dbt.hash('session_key') }} as session_id,
-        activity_id,
-        source_name,
-        tracker_session_id,
-        device_key,
-        occurred_at,
-        {{ var('session_timeout_minutes') }} as session_timeout_minutes
-    from tracked
+    from keyed
 )
 
 {#- on an increment: the inferred sessions of the changed devices, and every tracked one -#}
