@@ -1,6 +1,7 @@
 {#- The select of a segment export file (models/marts/exports/): one row per consenting member
     of a segment, with hashed email and phone; the raw email and phone only when the export's
-    name is listed in var('exports_with_raw_pii'). `export_name` is the export model's name. -#}
+    name is listed in var('exports_with_raw_pii'). `export_name` is the export model's name.
+    Rows are ordered by segment and customer id. -#}
 {% macro segment_export(export_name) -%}
     select
         segment_name,
@@ -15,6 +16,8 @@
         {%- endif %}
         entered_at
     from {{ ref('activation_audience_members') }}
+    {#- a total order, so that the same members give the same file, byte for byte -#}
+    order by segment_name, customer_id
 {%- endmacro %}
 
 {#- The config of a segment export file in `file_format` (parquet or csv): the files go to

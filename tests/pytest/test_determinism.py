@@ -44,6 +44,13 @@ def mart_digests(database) -> dict[str, str]:
     return digests
 
 
+def export_digests(exports) -> dict[str, str]:
+    """sha256 of every export file under ``exports``, by relative path: the files themselves,
+    not their rows, must be identical (an activation system diffs or re-uploads them)."""
+    return {str(path.relative_to(exports)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(exports.rglob("*")) if path.is_file()}
+
+
 def shuffle_seed_rows(project, seed: int) -> None:
     rng = random.Random(seed)
     for path in sorted((project / "seeds").rglob("*.csv")):
@@ -78,3 +85,10 @@ def test_shuffled_input_rows_give_identical_marts(tmp_path, data_set):
     shuffled = mart_digests(build_copy(tmp_path, "shuffled", raw_files, seed=7))
     differing = [name for name in original if original[name] != shuffled[name]]
     assert not differing, f"marts differ after shuffling the input rows: {differing}"
+    # the export files byte for byte (dbt_build writes them to <project>/exports/<database>)
+    original_files = export_digests(tmp_path / "original_project" / "exports" / "original")
+    shuffled_files = export_digests(tmp_path / "shuffled_project" / "exports" / "shuffled")
+    assert original_files, "the builds wrote no export files"
+    differing = sorted(name for name in original_files | shuffled_files
+                       if original_files.get(name) != shuffled_files.get(name))
+    assert not differing, f"export files differ after shuffling the input rows: {differing}"

@@ -13,6 +13,9 @@
     'unidentified_record' identifier, so it still counts as a profile of its own. -#}
 {{ config(materialized='table') }}
 
+{#- the patterns of seeds/config/blocked_identifier_patterns.csv, written into the SQL -#}
+{%- set blocked_patterns = blocked_identifier_patterns(ref('blocked_identifier_patterns')) %}
+
 with int_activities_unioned as (
     select * from {{ ref('int_activities_unioned') }}
 ),
@@ -23,10 +26,6 @@ blocked_identifier_values as (
         reason,
         lower({{ clean_text('blocked_value') }}) as blocked_value
     from {{ ref('blocked_identifier_values') }}
-),
-
-blocked_identifier_patterns as (
-    select * from {{ ref('blocked_identifier_patterns') }}
 ),
 
 distinct_values as (
@@ -87,23 +86,6 @@ checked as (
             and blocked_identifier_values.identifier_type in ('*', hashed.identifier_type)
 ),
 
-pattern_matches as (
-    select
-        checked.identifier_type,
-        checked.raw_value,
-        checked.region_key,
-        min(blocked_identifier_patterns.reason) as pattern_reason
-    from checked
-    inner join blocked_identifier_patterns
-        on
-            checked.identifier_type = blocked_identifier_patterns.identifier_type
-            and {{ regex_matches(
-                'lower(checked.identifier_value)', 'blocked_identifier_patterns.blocked_pattern'
-            ) }}
-    where checked.value_rejection_reason is null
-    group by checked.identifier_type, checked.raw_value, checked.region_key
-),
-
 value_reasons as (
     select
         checked.identifier_type,
@@ -113,14 +95,13 @@ value_reasons as (
         checked.identifier_id,
         coalesce(
             checked.value_rejection_reason,
-            'blocked pattern (' || pattern_matches.pattern_reason || ')'
+            'blocked pattern ('
+            || {{ blocked_pattern_reason(
+                'checked.identifier_type', 'lower(checked.identifier_value)', blocked_patterns
+            ) }}
+            || ')'
         ) as rejection_reason
     from checked
-    left join pattern_matches
-        on
-            checked.identifier_type = pattern_matches.identifier_type
-            and checked.raw_value = pattern_matches.raw_value
-            and checked.region_key = pattern_matches.region_key
 ),
 
 with_reasons as (
