@@ -1,15 +1,16 @@
 {#- The rows of the seed blocked_identifier_patterns (`relation`) as a list of
     [identifier_type, blocked_pattern, reason], ordered by reason, then type and pattern. Read
-    when the model runs, so a build uses the seed it has just loaded. Empty while dbt parses,
-    and when only compiling (dbt compile, docs, sqlfluff) before the seed was ever loaded; a
-    run or build without the loaded seed stops with a message. Unit tests override this macro
-    with the rows they need. -#}
+    when the model runs, so a build uses the seed it has just loaded. Rows without a pattern or
+    a reason block nothing (as in the join this replaced; the seed's not_null tests report
+    them). Empty while dbt parses, and when only compiling (dbt compile, docs, sqlfluff) before
+    the seed was ever loaded; a run, build or show without the loaded seed stops with a
+    message. Unit tests override this macro with the rows they need. -#}
 {% macro blocked_identifier_patterns(relation) %}
     {%- if not execute -%}
         {{ return([]) }}
     {%- endif -%}
     {%- if adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
-        {%- if flags.WHICH in ['run', 'build'] -%}
+        {%- if flags.WHICH in ['run', 'build', 'retry', 'show'] -%}
             {{ exceptions.raise_compiler_error(
                 "The seed blocked_identifier_patterns is not loaded (" ~ relation ~ "): run "
                 ~ "dbt seed first, or dbt build, which loads the seeds before the models."
@@ -19,6 +20,7 @@
     {%- endif -%}
     {%- set rows = run_query(
         "select identifier_type, blocked_pattern, reason from " ~ relation
+        ~ " where blocked_pattern is not null and reason is not null"
         ~ " order by reason, identifier_type, blocked_pattern"
     ) -%}
     {{ return(rows.rows | map('list') | list) }}

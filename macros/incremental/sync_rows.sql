@@ -4,8 +4,8 @@
     Such a model still computes its result (int_activities_sessionized only for the devices
     whose activities changed). On an incremental build over landed files it returns, through
     sync_rows(), only
-      - the rows that are new or differ from the stored row of the same key (compared by a
-        fingerprint of the row's values), and
+      - the rows that are new or differ from the stored row of the same key (compared value by
+        value: `except`, which treats NULLs as equal), and
       - the stored rows whose key is no longer in the result, unchanged, meaning "delete".
     The strategy 'sync' (get_incremental_sync_sql) then deletes the stored rows of every key it
     received and inserts the received rows, except those identical to the stored row (the
@@ -15,8 +15,12 @@
     Used where landed_files_materialization() is 'incremental' (DuckDB over landed files); over
     the seeds, on Spark and in unit tests these models are plain tables and sync_rows() selects
     the whole result. Measured at 10M events: sync does not pay for the wide models that are
-    rebuilt anyway (attribution, fct_activities), where reading and fingerprinting the stored
-    rows costs as much as writing them. -#}
+    rebuilt anyway (attribution, fct_activities), where reading and comparing the stored rows
+    costs as much as writing them.
+
+    The rows are compared exactly, never by a hash: DuckDB's 64-bit `hash` of text collides for
+    texts that differ in a few bytes (e.g. two characters eight bytes apart), so a changed row
+    could have been kept stale (found by a breaker test, ADR 0010). -#}
 
 {#- The select a sync model ends with: everything in `current` (a CTE) on a full build; on an
     incremental one, the changes against {{ this }} described above. `key` is the model's unique,
@@ -33,21 +37,18 @@
             {%- do current_columns.append(current ~ '.' ~ column) %}
             {%- do stored_columns_list.append('stored.' ~ column) %}
         {%- endfor %}
-        select {{ current_columns | join(', ') }}
-        from {{ current }}
-        left join (
-            select
-                stored.{{ key }} as stored_key,
-                {{ row_fingerprint('stored', columns) }} as stored_fingerprint
+        (
+            select {{ current_columns | join(', ') }}
+            from {{ current }}
+
+            except
+
+            select {{ stored_columns_list | join(', ') }}
             from {{ this }} as stored
             {%- if scope %}
                 where ({{ scope }})
             {%- endif %}
-        ) as stored_rows
-            on
-                {{ current }}.{{ key }} = stored_rows.stored_key
-                and {{ row_fingerprint(current, columns) }} = stored_rows.stored_fingerprint
-        where stored_rows.stored_key is null
+        )
 
         union all
 
@@ -63,21 +64,6 @@
     {%- else %}
         select * from {{ current }}
     {%- endif %}
-{%- endmacro %}
-
-{#- A fingerprint of a row: of the `columns` of `relation_alias`, equal for equal values. -#}
-{% macro row_fingerprint(relation_alias, columns) -%}
-    {{ return(adapter.dispatch('row_fingerprint', 'openprofile')(relation_alias, columns)) }}
-{%- endmacro %}
-
-{#- DuckDB: the 64-bit hash of the values. Two different rows of one key share it with a chance
-    of 2^-64; a DuckDB version that hashes differently only makes rows look changed (rewritten,
-    never kept stale). -#}
-{% macro default__row_fingerprint(relation_alias, columns) -%}
-    hash(
-        {%- for column in columns %}{{ relation_alias }}.{{ column }}{{ ', ' if not loop.last }}
-        {%- endfor -%}
-    )
 {%- endmacro %}
 
 {#- The incremental strategy 'sync' (dbt looks it up by this name): the received rows (see
@@ -96,13 +82,17 @@
         ) }}
     {%- endif -%}
     create or replace temporary table {{ deleted.identifier }} as
-    select received.{{ key }}
-    from {{ source }} as received
-    inner join {{ target }} as stored
-        on
-            received.{{ key }} = stored.{{ key }}
-            and {{ row_fingerprint('received', columns_list) }}
-            = {{ row_fingerprint('stored', columns_list) }};
+    select {{ key }}
+    from (
+        select {{ columns }}
+        from {{ target }}
+        where {{ key }} in (select {{ key }} from {{ source }})
+
+        intersect
+
+        select {{ columns }}
+        from {{ source }}
+    ) as unchanged;
 
     delete from {{ target }}
     where {{ key }} in (select {{ key }} from {{ source }});
