@@ -1,5 +1,5 @@
-{#- Incremental builds that write only what changed ("sync"): int_activities_unioned and
-    int_activities_sessionized (ADR 0009).
+{#- Incremental builds that write only what changed ("sync"): int_activities_sessionized
+    (ADR 0009).
 
     Such a model still computes its result (int_activities_sessionized only for the devices
     whose activities changed). On an incremental build over landed files it returns, through
@@ -15,8 +15,8 @@
     Used where landed_files_materialization() is 'incremental' (DuckDB over landed files); over
     the seeds, on Spark and in unit tests these models are plain tables and sync_rows() selects
     the whole result. Measured at 10M events: sync does not pay for the wide models that are
-    rebuilt anyway (attribution, fct_activities), where reading and comparing the stored rows
-    costs as much as writing them.
+    rebuilt anyway (int_activities_unioned, attribution, fct_activities), where reading and
+    comparing the stored rows costs as much as writing them.
 
     The rows are compared exactly, never by a hash: DuckDB's 64-bit `hash` of text collides for
     texts that differ in a few bytes (e.g. two characters eight bytes apart), so a changed row

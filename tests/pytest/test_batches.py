@@ -307,7 +307,7 @@ def test_a_changed_session_timeout_sessionizes_every_device_again(builds, capfd)
 
 
 @pytest.mark.parametrize("model, change, message", [
-    ("int_activities_unioned", "add column legacy varchar", "no longer made: legacy"),
+    ("int_activities_sessionized", "add column legacy varchar", "no longer made: legacy"),
     ("int_activities_sessionized", "drop column session_timeout_minutes",
      "missing session_timeout_minutes"),
 ])
@@ -315,8 +315,9 @@ def test_a_table_left_by_another_version_of_a_model_stops_the_increment_saying_t
         builds, capfd, model, change, message):
     if builds["mode"] != "landed_files":
         pytest.skip("only landed files are built incrementally")
-    code, output = _build_after_batch_3(builds, capfd, f"stale_{model}", builds["landing"],
-                                        model, alter=f"alter table intermediate.{model} {change}")
+    name = f"stale_{change.split()[0]}"
+    code, output = _build_after_batch_3(builds, capfd, name, builds["landing"], model,
+                                        alter=f"alter table intermediate.{model} {change}")
     assert code != 0
     assert message in output and "Rebuild it with --full-refresh" in output
 

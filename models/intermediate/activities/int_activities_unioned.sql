@@ -1,12 +1,9 @@
 {#- Every staged record of every enabled input in one conformed shape (activity_columns()):
     one row per activity, carrying the identifiers seen on that record. Sources that are not
     enabled contribute no CTE at all (see var('inputs')). -#}
-{{ config(
-    materialized=landed_files_materialization(),
-    incremental_strategy='sync',
-    unique_key='activity_id',
-    on_schema_change='fail',
-) }}
+{#- A table rebuilt on every run: writing only its changed rows (strategy sync, ADR 0009) was
+    measured slower at 10M events once the comparison was made exact (18.5 s against 13 s). -#}
+{{ config(materialized='table') }}
 
 {%- set parts = [] %}
 
@@ -296,4 +293,4 @@ final as (
             and mapped.mapping_rank = 1
 )
 
-{{ sync_rows('final', 'activity_id') }}
+select * from final  -- noqa: AM04
