@@ -13,7 +13,7 @@
     window can be too short. The table equals the full build's, row for row.
 
     Used where landed_files_materialization() is 'incremental' (DuckDB over landed files); over
-    the seeds, on Spark and in unit tests these models are plain tables and sync_rows() selects
+    the seeds, on Spark and in unit tests such a model is a plain table and sync_rows() selects
     the whole result. Measured at 10M events: sync does not pay for the wide models that are
     rebuilt anyway (int_activities_unioned, attribution, fct_activities), where reading and
     comparing the stored rows costs as much as writing them.
