@@ -284,6 +284,35 @@ def test_merge_lineage_over_two_builds(cases_project, tmp_path):
         ).fetchone()[0] == first_entered[anonymous]
 
 
+def test_a_profile_split_off_again_enters_with_a_spell_id_of_its_own(cases_project, tmp_path):
+    # After a merge, the absorbed profile's earlier spell goes on under the surviving profile
+    # (its id was made from the absorbed profile). When the merge is undone (the linking event
+    # is quarantined as a conflicting version, an identifier erased), the absorbed profile
+    # qualifies again on its own and its new spell must not take that id a second time.
+    database = tmp_path / "split.duckdb"
+    build(cases_project, database)
+    with duckdb.connect(str(database)) as db:
+        spell_id, member, segment, entered_at = db.execute(
+            "select membership_spell_id, customer_id, segment_name, entered_at"
+            " from marts.segment_membership_history where is_current"
+            " order by membership_spell_id limit 1").fetchone()
+        # the state the merge left: the member's spell recorded under the surviving profile
+        db.execute("update marts.segment_membership_history set customer_id = 'cus_survivor'"
+                   " where membership_spell_id = ?", [spell_id])
+    build(cases_project, database)   # fails on the unique test of membership_spell_id if reused
+    with duckdb.connect(str(database), read_only=True) as db:
+        spells = db.execute(
+            "select membership_spell_id, customer_id, is_current, exit_reason, entered_at"
+            " from marts.segment_membership_history where segment_name = ?"
+            " and customer_id in (?, 'cus_survivor') order by customer_id", [segment, member]
+        ).fetchall()
+    assert [row[1:4] for row in spells] == sorted(
+        [(member, True, None), ("cus_survivor", False, "left segment")])
+    new_spell = next(row for row in spells if row[1] == member)
+    assert new_spell[0] != spell_id
+    assert new_spell[4] == entered_at   # a first spell of its own: entered when it qualified
+
+
 def test_an_erasure_request_also_clears_earlier_builds_history(cases_project, tmp_path):
     requests = cases_project / "seeds" / "config" / "erasure_requests.csv"
     original = requests.read_text(encoding="utf-8")

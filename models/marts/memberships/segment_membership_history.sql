@@ -149,19 +149,40 @@ entered_now as (
     where open_spells.membership_spell_id is null
 ),
 
-entered as (
+entered_ids as (
     select
+        customer_id,
+        segment_name,
+        entered_at,
         {{ dbt.hash(
             "customer_id || ':' || segment_name || ':' || cast(entered_at as "
             ~ dbt.type_string() ~ ")"
-        ) }} as membership_spell_id,
-        customer_id,
-        segment_name,
+        ) }} as spell_key
+    from entered_now
+),
+
+entered as (
+    -- the id of a spell is its profile, segment and entry; when an earlier spell already has
+    -- that id (the profile's spell went on under another profile after a merge, and the merge
+    -- was undone), the build time is added to it
+    select
+        case
+            when previous_ids.membership_spell_id is null then entered_ids.spell_key
+            else {{ dbt.hash(
+                "entered_ids.spell_key || ':' || cast(build.built_at as "
+                ~ dbt.type_string() ~ ")"
+            ) }}
+        end as membership_spell_id,
+        entered_ids.customer_id,
+        entered_ids.segment_name,
         cast(null as {{ dbt.type_string() }}) as exit_reason,
         cast(null as {{ dbt.type_string() }}) as merged_into_customer_id,
-        entered_at,
+        entered_ids.entered_at,
         cast(null as {{ dbt.type_timestamp() }}) as exited_at
-    from entered_now
+    from entered_ids
+    cross join build
+    left join previous_spells as previous_ids
+        on entered_ids.spell_key = previous_ids.membership_spell_id
 ),
 
 closed_before as (
