@@ -141,6 +141,36 @@ def profile_summary(database: Path) -> str:
     return f"{known + unknown} unified profiles: {known} known, {unknown} unknown"
 
 
+EVENT_BASE_TABLES = ("staging.base_shop__web_events", "staging.base_shop__app_events")
+
+
+def landed_files(database: Path) -> set[str] | None:
+    """The landed raw event files (paths, the ``load_unit`` column) whose rows the event base
+    tables of ``database`` hold; None when the file or those tables do not exist (a first
+    build, or a database built from the seeds holds {'seed'})."""
+    import duckdb
+
+    if not database.exists():
+        return None
+    with duckdb.connect(str(database), read_only=True) as connection:
+        present = {f"{schema}.{name}" for schema, name in connection.execute(
+            "select schema_name, table_name from duckdb_tables()").fetchall()}
+        if not all(table in present for table in EVENT_BASE_TABLES):
+            return None
+        rows = connection.execute(" union ".join(
+            f"select distinct load_unit from {table}" for table in EVENT_BASE_TABLES)).fetchall()
+    return {load_unit for (load_unit,) in rows}
+
+
+def landed_files_note(before: set[str] | None, after: set[str], full_refresh: bool) -> str:
+    """One line: what a build over landed files loaded, from the files the database held
+    before (``landed_files``; None when nothing) and after the build."""
+    if before is None or full_refresh or not before <= after:
+        return f"typed all {len(after)} landed event files (full build)"
+    return (f"typed {len(after - before)} new landed event file(s); the {len(before)} "
+            "loaded by earlier builds were kept (incremental build)")
+
+
 def parse_vars(text: str | None) -> dict:
     """dbt vars given as YAML or JSON text (``'{reporting_currency: GBP}'``) as a dict.
 
@@ -169,14 +199,23 @@ def _build(args: argparse.Namespace) -> int:
     if args.target == "spark":
         return _build_spark(inputs, args, dbt_vars)
     database = Path(args.database).resolve() if args.database else default_database(inputs)
+    landed = dbt_vars.get("shop_raw_path") and "demo" in inputs
+    before = landed_files(database) if landed else None
     started = time.monotonic()
     try:
         code = dbt_build(inputs, database, args.dbt_args, dbt_vars=dbt_vars)
     except ValueError as error:
         raise SystemExit(f"openprofile: {error}") from None
+    if code != 0:
+        print(f"openprofile: the build failed (dbt exit code {code}; see dbt's output above); "
+              "nothing was published", file=sys.stderr)
     if code == 0:
-        print(f"openprofile: built {database.name} from {', '.join(inputs)} in "
+        source = f" (files under {dbt_vars['shop_raw_path']})" if landed else ""
+        print(f"openprofile: built {database.name} from {', '.join(inputs)}{source} in "
               f"{time.monotonic() - started:.1f} s; {profile_summary(database)}")
+        if landed:
+            print("openprofile: " + landed_files_note(
+                before, landed_files(database) or set(), "--full-refresh" in args.dbt_args))
         if args.dbt_args and not args.no_publish:
             print("openprofile: not published: dbt arguments given, so this may be a partial "
                   "build; `openprofile publish` publishes it anyway", file=sys.stderr)
@@ -217,7 +256,9 @@ def _publish_or_explain(database: Path, run_results: Path, folder: Path | None =
     except PublishError as error:
         print(f"openprofile: not published: {error}", file=sys.stderr)
         return 1
-    print(f"openprofile: published {published.relative_to(folder.parent)} for the lookup API")
+    shown = published.relative_to(PROJECT_ROOT) if published.is_relative_to(PROJECT_ROOT) \
+        else published
+    print(f"openprofile: published {shown} for the lookup API")
     return 0
 
 
@@ -333,8 +374,9 @@ def _generate(args: argparse.Namespace) -> int:
     started = time.monotonic()
     counts = generate(args.events, args.seed, Path(args.out), batch=args.batch)
     print(f"openprofile: wrote {', '.join(f'{n:,} {t}' for t, n in counts.items())} to "
-          f"{args.out} in {time.monotonic() - started:.1f} s; build with "
-          f"--vars '{{shop_raw_path: {Path(args.out).resolve()}}}'")
+          f"{args.out} in {time.monotonic() - started:.1f} s; build with `openprofile build "
+          f"--database {Path(args.out).resolve().name}.duckdb "
+          f"--vars '{{shop_raw_path: {Path(args.out).resolve()}}}'`")
     return 0
 
 
