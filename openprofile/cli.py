@@ -383,7 +383,10 @@ def _generate(args: argparse.Namespace) -> int:
 def _quality(args: argparse.Namespace) -> int:
     from openprofile import identity_quality
 
-    quality = identity_quality.measure(Path(args.database).resolve(), Path(args.generated))
+    try:
+        quality = identity_quality.measure(Path(args.database).resolve(), Path(args.generated))
+    except (FileNotFoundError, ValueError) as error:
+        raise SystemExit(f"openprofile quality: {error}") from None
     print(identity_quality.markdown(args.label or Path(args.generated).name, quality))
     return 0
 

@@ -57,6 +57,9 @@ def measure(database: Path, generated: Path) -> Quality:
 
     Raises:
         FileNotFoundError: no ground truth under ``generated``.
+        ValueError: no identifier of the ground truth is in the database's
+            ``marts.dim_customer_keys``: it was not built from these files, and every figure
+            would be meaningless (precision 1, recall 0).
     """
     truth_glob = generated / "ground_truth" / "*.parquet"
     if not list((generated / "ground_truth").glob("*.parquet")):
@@ -88,6 +91,15 @@ def measure(database: Path, generated: Path) -> Quality:
                 on truth.identifier_type = keys.identifier_type
                 and truth.identifier_value = keys.identifier_value
         """)
+        judged, found = connection.execute(
+            "select count(*), count(*) filter (where customer_id not like 'missing:%')"
+            " from judged").fetchone()
+        if judged and not found:
+            raise ValueError(
+                f"none of the {judged:,} identifiers of the ground truth in {generated} is in"
+                f" {database.name}'s marts.dim_customer_keys: build that database from these"
+                f" files (openprofile build --database {database.name}"
+                f" --vars '{{shop_raw_path: {generated.resolve()}}}')")
         row = connection.execute("""
             with cells as (
                 select person_id, customer_id, count(*) as n,

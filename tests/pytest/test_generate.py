@@ -399,3 +399,19 @@ def test_the_quality_report_reads_a_load_and_its_batches_as_one_truth(tmp_path):
     # had A not returned, a1 would be anonymous: no linkable pair, found apart from a2
     (truth / "ground_truth" / "batch-0001-part-00000.parquet").unlink()
     assert measure(database, truth).linkable_pairs == 0
+
+
+def test_the_quality_report_refuses_a_database_not_built_from_the_data(tmp_path):
+    """Nothing of the truth in the database (e.g. the demo build): no figures, a message."""
+    truth = tmp_path / "truth"
+    (truth / "ground_truth").mkdir(parents=True)
+    write_truth(truth / "ground_truth" / "part-0.parquet", """
+        ('cookie_id', 'a1', 'A', 'true'), ('user_id', 'a2', 'A', 'true')""")
+    database = tmp_path / "other.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema marts")
+        connection.execute("""
+            create table marts.dim_customer_keys as select * from (values
+                ('cookie_id', 'zz', 'X')) as t(identifier_type, identifier_value, customer_id)""")
+    with pytest.raises(ValueError, match="none of the 2 identifiers of the ground truth"):
+        measure(database, truth)
