@@ -16,7 +16,7 @@
         {%- endif %}
         entered_at
     from {{ ref('activation_audience_members') }}
-    {#- a total order, so that the same members give the same file, byte for byte -#}
+    -- a total order, so that the same members give the same file, byte for byte
     order by segment_name, customer_id
 {%- endmacro %}
 
