@@ -341,6 +341,16 @@ def write_truth(path: Path, values: str) -> None:
             f" person_id, is_linkable)) to '{path}' (format parquet)")
 
 
+def write_keys(database: Path, values: str) -> None:
+    """A database holding only marts.dim_customer_keys, with rows ``values`` of
+    (identifier_type, identifier_value, customer_id)."""
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema marts")
+        connection.execute(
+            f"create table marts.dim_customer_keys as select * from (values {values})"
+            " as t(identifier_type, identifier_value, customer_id)")
+
+
 def test_the_quality_report_sees_over_merges_and_splits(tmp_path):
     """A hand-made truth and prediction: the figures are counted here by hand."""
     truth = tmp_path / "truth"
@@ -351,14 +361,10 @@ def test_the_quality_report_sees_over_merges_and_splits(tmp_path):
         ('cookie_id', 'a1', 'A', 'true'), ('cookie_id', 'a2', 'A', 'true'),
         ('user_id', 'a3', 'A', 'true'), ('cookie_id', 'b1', 'B', 'true'),
         ('user_id', 'b2', 'B', 'true'), ('cookie_id', 'c1', 'C', 'false')""")
-    with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema marts")
-        # predicted: {a1, a2, b1} over-merged, {a3} split off, {b2}, c1 missing
-        connection.execute("""
-            create table marts.dim_customer_keys as select * from (values
-                ('cookie_id', 'a1', 'X'), ('cookie_id', 'a2', 'X'), ('cookie_id', 'b1', 'X'),
-                ('user_id', 'a3', 'Y'), ('user_id', 'b2', 'Z'))
-                as t(identifier_type, identifier_value, customer_id)""")
+    # predicted: {a1, a2, b1} over-merged, {a3} split off, {b2}, c1 missing
+    write_keys(database, """
+        ('cookie_id', 'a1', 'X'), ('cookie_id', 'a2', 'X'), ('cookie_id', 'b1', 'X'),
+        ('user_id', 'a3', 'Y'), ('user_id', 'b2', 'Z')""")
     quality = measure(database, truth)
     # predicted pairs: X has 3 → 3 pairs, of which (a1, a2) is true
     assert (quality.predicted_pairs, quality.true_predicted_pairs) == (3, 1)
@@ -383,13 +389,9 @@ def test_the_quality_report_reads_a_load_and_its_batches_as_one_truth(tmp_path):
         ('user_id', 'a2', 'A', 'true'), ('cookie_id', 'a1', 'A', 'true'),
         ('cookie_id', 's', 'C', 'false'), ('user_id', 'c1', 'C', 'true')""")
     database = tmp_path / "predicted.duckdb"
-    with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema marts")
-        connection.execute("""
-            create table marts.dim_customer_keys as select * from (values
-                ('cookie_id', 'a1', 'X'), ('user_id', 'a2', 'X'), ('user_id', 'b1', 'Y'),
-                ('cookie_id', 's', 'Y'), ('user_id', 'c1', 'Z'))
-                as t(identifier_type, identifier_value, customer_id)""")
+    write_keys(database, """
+        ('cookie_id', 'a1', 'X'), ('user_id', 'a2', 'X'), ('user_id', 'b1', 'Y'),
+        ('cookie_id', 's', 'Y'), ('user_id', 'c1', 'Z')""")
     quality = measure(database, truth)
     # judged: a1, a2, b1, c1 (s belongs to B and C: left out); a1 listed twice counts once
     assert (quality.identifiers, quality.persons) == (4, 3)
@@ -408,10 +410,6 @@ def test_the_quality_report_refuses_a_database_not_built_from_the_data(tmp_path)
     write_truth(truth / "ground_truth" / "part-0.parquet", """
         ('cookie_id', 'a1', 'A', 'true'), ('user_id', 'a2', 'A', 'true')""")
     database = tmp_path / "other.duckdb"
-    with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema marts")
-        connection.execute("""
-            create table marts.dim_customer_keys as select * from (values
-                ('cookie_id', 'zz', 'X')) as t(identifier_type, identifier_value, customer_id)""")
+    write_keys(database, "('cookie_id', 'zz', 'X')")
     with pytest.raises(ValueError, match="none of the 2 identifiers of the ground truth"):
         measure(database, truth)
