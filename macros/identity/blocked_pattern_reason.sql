@@ -7,7 +7,7 @@
     {%- if not execute -%}
         {{ return([]) }}
     {%- endif -%}
-    {%- if adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
+    {%- if load_relation(relation) is none -%}
         {%- if flags.WHICH in ['run', 'build', 'retry', 'show'] -%}
             {{ exceptions.raise_compiler_error(
                 "The seed blocked_identifier_patterns is not loaded (" ~ relation ~ "): run "
