@@ -74,8 +74,6 @@
                     ~ "database file."
                 ) }}
             {%- endif -%}
-        {%- endif -%}
-        {%- if execute -%}
             {#- a table from before a column was added (staging_settings) stops here -#}
             {%- do stored_columns() -%}
             {%- set earlier = run_query(
